@@ -1,0 +1,198 @@
+#include "model.h"
+
+#include "../common/alloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void pel_model_free(pel_model *m)
+{
+	if (!m)
+		return;
+	free(m->rate);
+	free(m->explicit_);
+	free(m->has_explicit);
+	free(m);
+}
+
+static double efficiency(const pel_device *d, const char *kind)
+{
+	for (uint32_t k = 0; k < d->neff; k++)
+		if (!strcmp(d->eff[k].kind, kind))
+			return d->eff[k].value;
+	return 1.0;
+}
+
+/* How specific key is for device d: 3 instance name, 2 group, 1 class, 0 none. */
+static int match_level(const pel_device *d, const char *key)
+{
+	if (!strcmp(key, d->name))
+		return 3;
+	if (!strcmp(key, d->group))
+		return 2;
+	if (!strcmp(key, d->class_name))
+		return 1;
+	return 0;
+}
+
+static int bind_explicit(pel_model *m, pel_model_error *err)
+{
+	const pel_dag *g = m->g;
+	const pel_platform *p = m->p;
+	size_t nd = m->ndev;
+	m->explicit_ = pel_xmalloc((size_t)g->ntasks * nd * sizeof(double));
+	m->has_explicit = pel_xcalloc(g->ntasks, 1);
+	uint8_t *level = pel_xcalloc((size_t)g->ntasks * nd, 1);
+	for (size_t i = 0; i < (size_t)g->ntasks * nd; i++)
+		m->explicit_[i] = INFINITY;
+	int rc = 0;
+	for (size_t c = 0; c < g->ncosts; c++) {
+		const pel_cost *k = &g->costs[c];
+		int any = 0;
+		m->has_explicit[k->task] = 1;
+		for (uint32_t d = 0; d < nd; d++) {
+			int lv = match_level(&p->devices[d], k->key);
+			size_t i = (size_t)k->task * nd + d;
+			if (lv && lv >= level[i]) {
+				m->explicit_[i] = k->time;
+				level[i] = (uint8_t)lv;
+			}
+			any |= lv;
+		}
+		if (!any) {
+			char buf[32];
+			snprintf(err->msg, sizeof err->msg,
+				 "task %s has a time for '%s', which is no device, group or class of the platform",
+				 pel_dag_task_name(g, k->task, buf, sizeof buf), k->key);
+			rc = -1;
+			break;
+		}
+	}
+	free(level);
+	return rc;
+}
+
+static void mean_network(pel_model *m)
+{
+	const pel_platform *p = m->p;
+	double pairs = 0, cross = 0, lat = 0, inv = 0;
+	for (uint32_t a = 0; a < p->ndevices; a++)
+		for (uint32_t b = 0; b < p->ndevices; b++) {
+			if (a == b)
+				continue;
+			pairs++;
+			uint32_t na = p->devices[a].node, nb = p->devices[b].node;
+			if (na == nb)
+				continue;
+			size_t r = (size_t)na * p->nnodes + nb;
+			cross++;
+			lat += p->route_latency[r];
+			if (p->route_bandwidth[r] > 0)
+				inv += 1.0 / p->route_bandwidth[r];
+		}
+	if (pairs > 0) {
+		m->mean_cross = cross / pairs;
+		m->mean_lat = lat / pairs;
+		m->mean_inv_bw = inv / pairs;
+	}
+}
+
+/* Every pair of nodes that hold devices must be joined by a route when
+ * some edge's time comes from its bytes. */
+static int check_routes(const pel_model *m, pel_model_error *err)
+{
+	const pel_platform *p = m->p;
+	const pel_dag *g = m->g;
+	int needs = 0;
+	for (uint32_t e = 0; e < g->nedges && !needs; e++)
+		needs = !g->comm || isnan(g->comm[e]);
+	if (!needs)
+		return 0;
+	for (uint32_t a = 0; a < p->ndevices; a++)
+		for (uint32_t b = 0; b < p->ndevices; b++) {
+			uint32_t na = p->devices[a].node, nb = p->devices[b].node;
+			if (p->route_hops[(size_t)na * p->nnodes + nb] == UINT32_MAX) {
+				snprintf(err->msg, sizeof err->msg,
+					 "no route between memory nodes '%s' (device %s) and '%s' (device %s): add a link",
+					 p->nodes[na].name, p->devices[a].name,
+					 p->nodes[nb].name, p->devices[b].name);
+				return -1;
+			}
+		}
+	return 0;
+}
+
+pel_model *pel_model_bind(const pel_platform *p, const pel_dag *g, pel_model_error *err)
+{
+	pel_model *m = pel_xcalloc(1, sizeof *m);
+	m->p = p;
+	m->g = g;
+	m->ndev = p->ndevices;
+	uint32_t nk = g->nkinds ? g->nkinds : 1;
+	m->rate = pel_xmalloc((size_t)nk * m->ndev * sizeof(double));
+	for (uint32_t k = 0; k < nk; k++)
+		for (uint32_t d = 0; d < m->ndev; d++) {
+			const pel_device *dev = &p->devices[d];
+			double eff = g->nkinds ? efficiency(dev, g->kind_names[k]) : 1.0;
+			m->rate[(size_t)k * m->ndev + d] = dev->speed * eff;
+		}
+	if (g->ncosts && bind_explicit(m, err))
+		goto fail;
+	if (check_routes(m, err))
+		goto fail;
+	for (pel_task_id t = 0; t < g->ntasks; t++)
+		if (!isfinite(pel_model_min_exec(m, t))) {
+			char buf[32];
+			snprintf(err->msg, sizeof err->msg, "task %s can run on no device of the platform",
+				 pel_dag_task_name(g, t, buf, sizeof buf));
+			goto fail;
+		}
+	mean_network(m);
+	return m;
+fail:
+	pel_model_free(m);
+	return NULL;
+}
+
+double pel_model_comm(const pel_model *m, uint32_t e, uint32_t a, uint32_t b)
+{
+	if (a == b)
+		return 0;
+	const pel_dag *g = m->g;
+	if (g->comm && !isnan(g->comm[e]))
+		return g->comm[e];
+	size_t r = (size_t)a * m->p->nnodes + b;
+	return m->p->route_latency[r] + g->bytes[e] / m->p->route_bandwidth[r];
+}
+
+double pel_model_mean_comm(const pel_model *m, uint32_t e)
+{
+	const pel_dag *g = m->g;
+	if (g->comm && !isnan(g->comm[e]))
+		return g->comm[e] * m->mean_cross;
+	return m->mean_lat + g->bytes[e] * m->mean_inv_bw;
+}
+
+double pel_model_mean_exec(const pel_model *m, pel_task_id t)
+{
+	double sum = 0;
+	uint32_t n = 0;
+	for (uint32_t d = 0; d < m->ndev; d++) {
+		double x = pel_model_exec(m, t, d);
+		if (isfinite(x)) {
+			sum += x;
+			n++;
+		}
+	}
+	return n ? sum / n : INFINITY;
+}
+
+double pel_model_min_exec(const pel_model *m, pel_task_id t)
+{
+	double best = INFINITY;
+	for (uint32_t d = 0; d < m->ndev; d++)
+		best = fmin(best, pel_model_exec(m, t, d));
+	return best;
+}

@@ -1,0 +1,66 @@
+/* eager.c - one central FIFO ready queue; an idle device takes the oldest
+ * ready task it can run.
+ *
+ * Reference: StarPU's "eager" scheduler (Augonnet et al., "StarPU: a
+ * unified platform for task scheduling on heterogeneous multicore
+ * architectures", CCPE 2011).  Push and pop are O(1) when every device can
+ * run every task; a device that cannot run the oldest task looks further
+ * down the queue. */
+#include "policy.h"
+
+#include "../common/alloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#define TAKEN PEL_NO_TASK
+
+typedef struct {
+	pel_task_id *q; /* ring large enough for every task: no wrap needed */
+	uint32_t head, tail;
+} eager;
+
+static int eager_init(pel_policy_ctx *ctx)
+{
+	eager *s = pel_xcalloc(1, sizeof *s);
+	s->q = pel_xmalloc(((size_t)ctx->model->g->ntasks + 1) * sizeof *s->q);
+	ctx->state = s;
+	return 0;
+}
+
+static void eager_ready(pel_policy_ctx *ctx, pel_task_id t)
+{
+	eager *s = ctx->state;
+	s->q[s->tail++] = t;
+}
+
+static pel_task_id eager_next(pel_policy_ctx *ctx, pel_device_id d)
+{
+	eager *s = ctx->state;
+	while (s->head < s->tail && s->q[s->head] == TAKEN)
+		s->head++;
+	for (uint32_t i = s->head; i < s->tail; i++) {
+		pel_task_id t = s->q[i];
+		if (t == TAKEN || !isfinite(pel_model_exec(ctx->model, t, d)))
+			continue;
+		s->q[i] = TAKEN;
+		return t;
+	}
+	return PEL_NO_TASK;
+}
+
+static void eager_fini(pel_policy_ctx *ctx)
+{
+	eager *s = ctx->state;
+	free(s->q);
+	free(s);
+}
+
+const pel_policy pel_policy_eager = {
+	.name = "eager",
+	.summary = "central FIFO ready queue; an idle device takes the oldest ready task (StarPU eager)",
+	.init = eager_init,
+	.task_ready = eager_ready,
+	.next_task = eager_next,
+	.fini = eager_fini,
+};

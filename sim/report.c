@@ -1,0 +1,98 @@
+#include "report.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *pel_fmt_double(char *buf, size_t n, double x)
+{
+	snprintf(buf, n, "%.15g", x);
+	if (strtod(buf, NULL) != x)
+		snprintf(buf, n, "%.17g", x);
+	return buf;
+}
+
+static double utilization(const pel_model *m, const pel_sim_result *r, pel_device_id d)
+{
+	double cap = r->makespan * m->p->devices[d].slots;
+	return cap > 0 ? r->busy[d] / cap : 0;
+}
+
+void pel_report_text(FILE *f, const pel_run_info *info, const pel_model *m,
+		     const pel_sim_result *r)
+{
+	char b[64];
+	fprintf(f, "scenario     %s\n", info->scenario);
+	fprintf(f, "policy       %s\n", info->policy);
+	fprintf(f, "seed         %llu\n", (unsigned long long)info->seed);
+	fprintf(f, "tasks        %u\n", m->g->ntasks);
+	fprintf(f, "makespan     %s s\n", pel_fmt_double(b, sizeof b, r->makespan));
+	fprintf(f, "events       %llu\n", (unsigned long long)r->events);
+	fprintf(f, "transfers    %llu\n", (unsigned long long)r->transfers);
+	fprintf(f, "bytes moved  %s\n", pel_fmt_double(b, sizeof b, r->bytes_moved));
+	size_t w = 6;
+	for (uint32_t d = 0; d < m->ndev; d++)
+		if (strlen(m->p->devices[d].name) > w)
+			w = strlen(m->p->devices[d].name);
+	fprintf(f, "\n%-*s  %-6s %5s %8s %14s %11s\n", (int)w, "device", "class", "slots",
+		"tasks", "busy (s)", "utilization");
+	for (uint32_t d = 0; d < m->ndev; d++) {
+		const pel_device *dev = &m->p->devices[d];
+		fprintf(f, "%-*s  %-6s %5u %8u %14.6g %10.1f%%\n", (int)w, dev->name, dev->class_name,
+			dev->slots, r->tasks[d], r->busy[d], 100 * utilization(m, r, d));
+	}
+}
+
+void pel_report_json(FILE *f, const pel_run_info *info, const pel_model *m,
+		     const pel_sim_result *r)
+{
+	json_t *devs = json_array();
+	for (uint32_t d = 0; d < m->ndev; d++) {
+		const pel_device *dev = &m->p->devices[d];
+		json_array_append_new(devs, json_pack("{s:s, s:s, s:I, s:I, s:f, s:f}",
+			"name", dev->name, "class", dev->class_name,
+			"slots", (json_int_t)dev->slots, "tasks", (json_int_t)r->tasks[d],
+			"busy", r->busy[d], "utilization", utilization(m, r, d)));
+	}
+	json_t *o = json_pack("{s:s, s:s, s:I, s:f, s:I, s:I, s:I, s:f, s:o}",
+		"scenario", info->scenario, "policy", info->policy,
+		"seed", (json_int_t)info->seed, "makespan", r->makespan,
+		"events", (json_int_t)r->events, "tasks", (json_int_t)m->g->ntasks,
+		"transfers", (json_int_t)r->transfers, "bytes_moved", r->bytes_moved,
+		"devices", devs);
+	json_dumpf(o, f, JSON_COMPACT | JSON_REAL_PRECISION(17));
+	fputc('\n', f);
+	json_decref(o);
+}
+
+int pel_report_schedule(const char *path, const pel_model *m, const pel_sim_result *r)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return -1;
+	const pel_dag *g = m->g;
+	const pel_platform *p = m->p;
+	char n1[32], n2[32], a[64], b[64], c[64], e[64];
+	fprintf(f, "record,task,kind,device,slot,ready,start,end,src_task,from_node,to_node,bytes\n");
+	for (pel_task_id t = 0; t < g->ntasks; t++) {
+		if (r->dev[t] == PEL_NO_DEVICE)
+			continue;
+		fprintf(f, "task,%s,%s,%s,%u,%s,%s,%s,,,,\n", pel_dag_task_name(g, t, n1, sizeof n1),
+			g->kind_names[g->kind[t]], p->devices[r->dev[t]].name, r->slot[t],
+			pel_fmt_double(a, sizeof a, r->ready[t]), pel_fmt_double(b, sizeof b, r->start[t]),
+			pel_fmt_double(c, sizeof c, r->end[t]));
+	}
+	for (size_t i = 0; i < r->nxfers; i++) {
+		const pel_transfer *x = &r->xfers[i];
+		pel_task_id dst = g->dst[x->edge], src = g->src[x->edge];
+		fprintf(f, "transfer,%s,,%s,,,%s,%s,%s,%s,%s,%s\n", pel_dag_task_name(g, dst, n1, sizeof n1),
+			r->dev[dst] == PEL_NO_DEVICE ? "" : p->devices[r->dev[dst]].name,
+			pel_fmt_double(a, sizeof a, x->start), pel_fmt_double(b, sizeof b, x->end),
+			pel_dag_task_name(g, src, n2, sizeof n2), p->nodes[x->from].name,
+			p->nodes[x->to].name, pel_fmt_double(e, sizeof e, g->bytes[x->edge]));
+	}
+	int bad = ferror(f);
+	if (fclose(f) || bad)
+		return -1;
+	return 0;
+}

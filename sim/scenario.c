@@ -1,0 +1,1068 @@
+/* scenario.c - YAML scenario reader (libyaml's document API, which keeps a
+ * start mark on every node, so every message can name file:line:column). */
+#include "scenario.h"
+
+#include "../common/alloc.h"
+#include "../common/random.h"
+#include "../models/generate.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#define MAX_DOCS 4
+
+typedef struct {
+	int doc;
+	int idx; /* libyaml node index, 1-based; 0 = absent */
+} yref;
+
+typedef struct {
+	yref node;
+	char *label;  /* "--set PATH=VALUE" */
+} set_mark;
+
+typedef struct {
+	yref at;      /* include scalar in its document */
+	int doc;      /* document it loads */
+} include;
+
+typedef struct {
+	yaml_document_t docs[MAX_DOCS];
+	char *files[MAX_DOCS];
+	int ndocs;
+	set_mark *sets;
+	size_t nsets;
+	include incs[MAX_DOCS];
+	int nincs;
+	char *err;
+	size_t errlen;
+	int failed;
+	pel_scenario *s;
+} loader;
+
+static const yref NONE = { 0, 0 };
+
+static yaml_node_t *Y(loader *L, yref r)
+{
+	return yaml_document_get_node(&L->docs[r.doc], r.idx);
+}
+
+static int present(yref r)
+{
+	return r.idx != 0;
+}
+
+static const char *where(loader *L, yref r, char *buf, size_t n)
+{
+	for (size_t i = 0; i < L->nsets; i++)
+		if (L->sets[i].node.doc == r.doc && L->sets[i].node.idx == r.idx)
+			return L->sets[i].label;
+	yaml_node_t *y = Y(L, r);
+	snprintf(buf, n, "%s:%zu:%zu", L->files[r.doc], y ? y->start_mark.line + 1 : 1,
+		 y ? y->start_mark.column + 1 : 1);
+	return buf;
+}
+
+static void fail_plain(loader *L, const char *fmt, ...)
+{
+	if (L->failed)
+		return;
+	L->failed = 1;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(L->err, L->errlen, fmt, ap);
+	va_end(ap);
+}
+
+/* Records the first error: "<file:line:col>: <field>: <message>". */
+static void fail_at(loader *L, yref r, const char *field, const char *fmt, ...)
+{
+	if (L->failed)
+		return;
+	char wbuf[512], msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	const char *w = where(L, r, wbuf, sizeof wbuf);
+	if (field && *field)
+		fail_plain(L, "%s: %s: %s", w, field, msg);
+	else
+		fail_plain(L, "%s: %s", w, msg);
+}
+
+/* A short description of what a node is, for "found ..." */
+static const char *found(loader *L, yref r, char *buf, size_t n)
+{
+	yaml_node_t *y = Y(L, r);
+	switch (y->type) {
+	case YAML_MAPPING_NODE:
+		return "a mapping";
+	case YAML_SEQUENCE_NODE:
+		return "a list";
+	default:
+		if (y->data.scalar.length > 40)
+			snprintf(buf, n, "'%.37s...'", (const char *)y->data.scalar.value);
+		else
+			snprintf(buf, n, "'%s'", (const char *)y->data.scalar.value);
+		return buf;
+	}
+}
+
+static void expected(loader *L, yref r, const char *field, const char *what)
+{
+	char fb[64];
+	fail_at(L, r, field, "expected %s, found %s", what, found(L, r, fb, sizeof fb));
+}
+
+static int is_type(loader *L, yref r, yaml_node_type_t t)
+{
+	return present(r) && Y(L, r)->type == t;
+}
+
+/* ---- reading YAML files ---- */
+
+static int load_doc(loader *L, const char *file, yref from, const char *field)
+{
+	FILE *f = fopen(file, "rb");
+	if (!f) {
+		if (present(from))
+			fail_at(L, from, field, "cannot open '%s': %s", file, strerror(errno));
+		else
+			fail_plain(L, "%s: cannot open: %s", file, strerror(errno));
+		return -1;
+	}
+	if (L->ndocs == MAX_DOCS) {
+		fclose(f);
+		fail_at(L, from, field, "too many included files");
+		return -1;
+	}
+	int d = L->ndocs;
+	yaml_parser_t parser;
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_file(&parser, f);
+	int ok = yaml_parser_load(&parser, &L->docs[d]);
+	if (!ok) {
+		fail_plain(L, "%s:%zu:%zu: YAML syntax error: %s%s%s", file,
+			   parser.problem_mark.line + 1, parser.problem_mark.column + 1,
+			   parser.problem ? parser.problem : "unreadable input",
+			   parser.context ? " " : "", parser.context ? parser.context : "");
+	}
+	yaml_parser_delete(&parser);
+	fclose(f);
+	if (!ok)
+		return -1;
+	L->files[d] = pel_xstrdup(file);
+	L->ndocs++;
+	if (!yaml_document_get_root_node(&L->docs[d])) {
+		fail_plain(L, "%s:1:1: expected a mapping, found an empty document", file);
+		return -1;
+	}
+	return d;
+}
+
+static yref root(int d)
+{
+	return (yref){ d, 1 };
+}
+
+/* ---- mappings ---- */
+
+static int key_allowed(const char *k, const char *const *allowed)
+{
+	for (; *allowed; allowed++)
+		if (!strcmp(k, *allowed))
+			return 1;
+	return 0;
+}
+
+/* Checks r is a mapping whose keys are all in allowed and unique. */
+static int check_map(loader *L, yref r, const char *field, const char *const *allowed)
+{
+	if (L->failed)
+		return -1;
+	if (!is_type(L, r, YAML_MAPPING_NODE)) {
+		expected(L, r, field, "a mapping");
+		return -1;
+	}
+	yaml_node_t *y = Y(L, r);
+	for (yaml_node_pair_t *p = y->data.mapping.pairs.start; p < y->data.mapping.pairs.top; p++) {
+		yref k = { r.doc, p->key };
+		if (!is_type(L, k, YAML_SCALAR_NODE)) {
+			expected(L, k, field, "a key");
+			return -1;
+		}
+		const char *ks = (const char *)Y(L, k)->data.scalar.value;
+		if (!key_allowed(ks, allowed)) {
+			char list[512] = "";
+			for (const char *const *a = allowed; *a; a++) {
+				strncat(list, *a, sizeof list - strlen(list) - 1);
+				if (a[1])
+					strncat(list, ", ", sizeof list - strlen(list) - 1);
+			}
+			fail_at(L, k, field, "unknown key '%s' (expected one of: %s)", ks, list);
+			return -1;
+		}
+		for (yaml_node_pair_t *q = y->data.mapping.pairs.start; q < p; q++)
+			if (!strcmp((const char *)Y(L, (yref){ r.doc, q->key })->data.scalar.value, ks)) {
+				fail_at(L, k, field, "key '%s' given twice", ks);
+				return -1;
+			}
+	}
+	return 0;
+}
+
+/* Value under key in mapping r, or NONE; follows includes. */
+static yref get(loader *L, yref r, const char *key)
+{
+	yaml_node_t *y = Y(L, r);
+	if (!y || y->type != YAML_MAPPING_NODE)
+		return NONE;
+	for (yaml_node_pair_t *p = y->data.mapping.pairs.start; p < y->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&L->docs[r.doc], p->key);
+		if (k->type == YAML_SCALAR_NODE && !strcmp((const char *)k->data.scalar.value, key))
+			return (yref){ r.doc, p->value };
+	}
+	return NONE;
+}
+
+static yref follow(loader *L, yref r)
+{
+	for (int i = 0; i < L->nincs; i++)
+		if (L->incs[i].at.doc == r.doc && L->incs[i].at.idx == r.idx)
+			return root(L->incs[i].doc);
+	return r;
+}
+
+static size_t seq_len(loader *L, yref r)
+{
+	yaml_node_t *y = Y(L, r);
+	return (size_t)(y->data.sequence.items.top - y->data.sequence.items.start);
+}
+
+static yref seq_item(loader *L, yref r, size_t i)
+{
+	return (yref){ r.doc, Y(L, r)->data.sequence.items.start[i] };
+}
+
+/* ---- scalars ---- */
+
+static const char *text(loader *L, yref r, const char *field)
+{
+	if (L->failed)
+		return NULL;
+	if (!is_type(L, r, YAML_SCALAR_NODE)) {
+		expected(L, r, field, "a single value");
+		return NULL;
+	}
+	const char *v = (const char *)Y(L, r)->data.scalar.value;
+	if (!*v) {
+		expected(L, r, field, "a non-empty value");
+		return NULL;
+	}
+	return v;
+}
+
+/* A finite number in [lo, hi] (lo excluded when lo_open). */
+static double number(loader *L, yref r, const char *field, double lo, int lo_open, double hi)
+{
+	const char *v = text(L, r, field);
+	if (!v)
+		return 0;
+	char *end;
+	errno = 0;
+	double x = strtod(v, &end);
+	int ok = end != v && !*end && errno == 0 && isfinite(x) &&
+		 (lo_open ? x > lo : x >= lo) && x <= hi;
+	if (!ok) {
+		char what[96];
+		if (isinf(hi))
+			snprintf(what, sizeof what, "a number %s %g", lo_open ? ">" : ">=", lo);
+		else
+			snprintf(what, sizeof what, "a number in [%g, %g]", lo, hi);
+		expected(L, r, field, what);
+		return 0;
+	}
+	return x;
+}
+
+static uint64_t integer(loader *L, yref r, const char *field, uint64_t lo, uint64_t hi)
+{
+	const char *v = text(L, r, field);
+	if (!v)
+		return 0;
+	char *end;
+	errno = 0;
+	unsigned long long x = strtoull(v, &end, 10);
+	if (*v == '-' || end == v || *end || errno || x < lo || x > hi) {
+		char what[96];
+		snprintf(what, sizeof what, "an integer in [%llu, %llu]",
+			 (unsigned long long)lo, (unsigned long long)hi);
+		expected(L, r, field, what);
+		return 0;
+	}
+	return x;
+}
+
+static double opt_number(loader *L, yref map, const char *key, const char *field,
+			 double def, double lo, int lo_open, double hi)
+{
+	yref v = get(L, map, key);
+	if (!present(v))
+		return def;
+	char f[256];
+	snprintf(f, sizeof f, "%s.%s", field, key);
+	return number(L, v, f, lo, lo_open, hi);
+}
+
+static uint64_t opt_integer(loader *L, yref map, const char *key, const char *field,
+			    uint64_t def, uint64_t lo, uint64_t hi)
+{
+	yref v = get(L, map, key);
+	if (!present(v))
+		return def;
+	char f[256];
+	snprintf(f, sizeof f, "%s.%s", field, key);
+	return integer(L, v, f, lo, hi);
+}
+
+static const char *opt_text(loader *L, yref map, const char *key, const char *field,
+			    const char *def)
+{
+	yref v = get(L, map, key);
+	if (!present(v))
+		return def;
+	char f[256];
+	snprintf(f, sizeof f, "%s.%s", field, key);
+	return text(L, v, f);
+}
+
+static yref need(loader *L, yref map, const char *key, const char *field)
+{
+	yref v = get(L, map, key);
+	if (!present(v))
+		fail_at(L, map, field, "expected key '%s', found none", key);
+	return v;
+}
+
+static yref need_list(loader *L, yref map, const char *key, const char *field, int nonempty)
+{
+	yref v = need(L, map, key, field);
+	if (L->failed)
+		return NONE;
+	char f[256];
+	snprintf(f, sizeof f, "%s.%s", field, key);
+	if (!is_type(L, v, YAML_SEQUENCE_NODE)) {
+		expected(L, v, f, "a list");
+		return NONE;
+	}
+	if (nonempty && !seq_len(L, v)) {
+		expected(L, v, f, "a non-empty list");
+		return NONE;
+	}
+	return v;
+}
+
+/* ---- --set ---- */
+
+static int add_scalar(loader *L, int d, const char *v)
+{
+	return yaml_document_add_scalar(&L->docs[d], NULL, (yaml_char_t *)v, (int)strlen(v),
+					YAML_PLAIN_SCALAR_STYLE);
+}
+
+static void mark_set(loader *L, yref r, const pel_override *o)
+{
+	L->sets = pel_xreallocarray(L->sets, L->nsets + 1, sizeof *L->sets);
+	size_t n = strlen(o->path) + strlen(o->value) + 8;
+	char *label = pel_xmalloc(n);
+	snprintf(label, n, "--set %s=%s", o->path, o->value);
+	L->sets[L->nsets++] = (set_mark){ r, label };
+}
+
+static void apply_set(loader *L, const pel_override *o)
+{
+	char *path = pel_xstrdup(o->path);
+	char prefix[512] = "";
+	yref cur = root(0);
+	char *save = NULL;
+	char *c = strtok_r(path, ".", &save);
+	if (!c || !*o->path || o->path[0] == '.' || o->path[strlen(o->path) - 1] == '.' ||
+	    strstr(o->path, "..")) {
+		fail_plain(L, "--set %s=%s: expected a dotted path such as platform.devices.0.count",
+			   o->path, o->value);
+		free(path);
+		return;
+	}
+	while (c && !L->failed) {
+		char *next = strtok_r(NULL, ".", &save);
+		cur = follow(L, cur);
+		yaml_node_t *y = Y(L, cur);
+		const char *in = *prefix ? prefix : "the scenario";
+		if (y->type == YAML_MAPPING_NODE) {
+			yref v = get(L, cur, c);
+			if (!present(v)) {
+				if (next) {
+					fail_plain(L, "--set %s=%s: no key '%s' in %s", o->path, o->value, c, in);
+					break;
+				}
+				int k = add_scalar(L, cur.doc, c), val = add_scalar(L, cur.doc, o->value);
+				yaml_document_append_mapping_pair(&L->docs[cur.doc], cur.idx, k, val);
+				mark_set(L, (yref){ cur.doc, val }, o);
+				mark_set(L, (yref){ cur.doc, k }, o);
+				break;
+			}
+			if (!next) {
+				yref vf = follow(L, v);
+				if (Y(L, vf)->type != YAML_SCALAR_NODE || vf.doc != v.doc) {
+					fail_plain(L, "--set %s=%s: %s%s%s is %s, not a single value", o->path,
+						   o->value, prefix, *prefix ? "." : "", c,
+						   Y(L, vf)->type == YAML_SEQUENCE_NODE ? "a list" : "a mapping");
+					break;
+				}
+				int val = add_scalar(L, cur.doc, o->value);
+				/* re-find the pair: adding a node may move the node array */
+				yaml_node_t *m = Y(L, cur);
+				for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++)
+					if (p->value == v.idx)
+						p->value = val;
+				mark_set(L, (yref){ cur.doc, val }, o);
+				break;
+			}
+			cur = v;
+		} else if (y->type == YAML_SEQUENCE_NODE) {
+			char *end;
+			unsigned long i = strtoul(c, &end, 10);
+			size_t n = seq_len(L, cur);
+			if (*end || end == c || i >= n) {
+				fail_plain(L, "--set %s=%s: '%s' is not an index of the list %s (it has %zu entries, from 0)",
+					   o->path, o->value, c, in, n);
+				break;
+			}
+			yref v = seq_item(L, cur, i);
+			if (!next) {
+				if (Y(L, v)->type != YAML_SCALAR_NODE) {
+					fail_plain(L, "--set %s=%s: %s.%s is not a single value", o->path, o->value, prefix, c);
+					break;
+				}
+				int val = add_scalar(L, cur.doc, o->value);
+				Y(L, cur)->data.sequence.items.start[i] = val;
+				mark_set(L, (yref){ cur.doc, val }, o);
+				break;
+			}
+			cur = v;
+		} else {
+			fail_plain(L, "--set %s=%s: %s is a single value, it has no '%s'", o->path, o->value, in, c);
+			break;
+		}
+		size_t pl = strlen(prefix);
+		snprintf(prefix + pl, sizeof prefix - pl, "%s%s", pl ? "." : "", c);
+		c = next;
+	}
+	free(path);
+}
+
+/* ---- platform ---- */
+
+static const char *const platform_keys[] = { "network", "nodes", "devices", "links", NULL };
+static const char *const node_keys[] = { "name", "capacity", NULL };
+static const char *const device_keys[] = { "name", "class", "count", "speed", "slots", "node",
+					   "memory", "launch", "reconfig", "efficiency", NULL };
+static const char *const link_keys[] = { "between", "bandwidth", "latency", NULL };
+
+static void read_nodes(loader *L, pel_platform *p, yref list)
+{
+	for (size_t i = 0; i < seq_len(L, list) && !L->failed; i++) {
+		yref n = seq_item(L, list, i);
+		char f[64];
+		snprintf(f, sizeof f, "platform.nodes.%zu", i);
+		if (check_map(L, n, f, node_keys))
+			return;
+		yref nm = need(L, n, "name", f);
+		char fn[80];
+		snprintf(fn, sizeof fn, "%s.name", f);
+		const char *name = text(L, nm, fn);
+		double cap = opt_number(L, n, "capacity", f, 0, 0, 0, INFINITY);
+		if (L->failed)
+			return;
+		if (pel_platform_find_node(p, name) != UINT32_MAX) {
+			fail_at(L, nm, fn, "memory node '%s' declared twice", name);
+			return;
+		}
+		p->nodes[pel_platform_node(p, name)].capacity = cap;
+	}
+}
+
+static void read_efficiency(loader *L, yref map, const char *field, pel_device *d)
+{
+	if (!is_type(L, map, YAML_MAPPING_NODE)) {
+		expected(L, map, field, "a mapping of task kind to a fraction of the speed");
+		return;
+	}
+	yaml_node_t *y = Y(L, map);
+	size_t n = (size_t)(y->data.mapping.pairs.top - y->data.mapping.pairs.start);
+	d->eff = pel_xcalloc(n, sizeof *d->eff);
+	for (size_t i = 0; i < n && !L->failed; i++) {
+		yaml_node_pair_t *p = &Y(L, map)->data.mapping.pairs.start[i];
+		const char *k = text(L, (yref){ map.doc, p->key }, field);
+		if (!k)
+			return;
+		char f[256];
+		snprintf(f, sizeof f, "%s.%s", field, k);
+		double v = number(L, (yref){ map.doc, p->value }, f, 0, 1, INFINITY);
+		d->eff[d->neff].kind = (char *)k; /* borrowed until copied by add_device */
+		d->eff[d->neff++].value = v;
+	}
+}
+
+static void read_device(loader *L, pel_platform *p, yref n, size_t i)
+{
+	char f[64], fn[80];
+	snprintf(f, sizeof f, "platform.devices.%zu", i);
+	if (check_map(L, n, f, device_keys))
+		return;
+	yref nm = need(L, n, "name", f);
+	snprintf(fn, sizeof fn, "%s.name", f);
+	const char *name = text(L, nm, fn);
+	pel_device d = { 0 };
+	d.group = (char *)name;
+	d.class_name = (char *)opt_text(L, n, "class", f, "cpu");
+	uint64_t count = opt_integer(L, n, "count", f, 1, 1, 65536);
+	d.speed = opt_number(L, n, "speed", f, 1, 0, 1, INFINITY);
+	d.slots = (uint32_t)opt_integer(L, n, "slots", f, 1, 1, 4096);
+	d.launch = opt_number(L, n, "launch", f, 0, 0, 0, INFINITY);
+	d.reconfig = opt_number(L, n, "reconfig", f, 0, 0, 0, INFINITY);
+	double memory = opt_number(L, n, "memory", f, 0, 0, 0, INFINITY);
+	const char *node = opt_text(L, n, "node", f, NULL);
+	yref eff = get(L, n, "efficiency");
+	if (present(eff)) {
+		char fe[96];
+		snprintf(fe, sizeof fe, "%s.efficiency", f);
+		read_efficiency(L, eff, fe, &d);
+	}
+	if (L->failed)
+		goto out;
+	if (present(get(L, n, "reconfig")) && pel_class_of(d.class_name) != PEL_CLASS_FPGA) {
+		fail_at(L, get(L, n, "reconfig"), f, "reconfig applies to class fpga only, found class '%s'",
+			d.class_name);
+		goto out;
+	}
+	if (node && present(get(L, n, "memory"))) {
+		fail_at(L, get(L, n, "memory"), f, "give either node (a shared memory node) or memory (a private one), not both");
+		goto out;
+	}
+	uint32_t shared = UINT32_MAX;
+	if (node) {
+		shared = pel_platform_find_node(p, node);
+		if (shared == UINT32_MAX) {
+			char fo[96];
+			snprintf(fo, sizeof fo, "%s.node", f);
+			expected(L, get(L, n, "node"), fo, "a memory node declared under platform.nodes");
+			goto out;
+		}
+	}
+	for (uint64_t k = 0; k < count; k++) {
+		char inst[256];
+		if (count > 1)
+			snprintf(inst, sizeof inst, "%s%llu", name, (unsigned long long)k);
+		else
+			snprintf(inst, sizeof inst, "%s", name);
+		if (pel_platform_find_device(p, inst) != PEL_NO_DEVICE) {
+			fail_at(L, nm, fn, "device name '%s' used twice", inst);
+			goto out;
+		}
+		if (node) {
+			d.node = shared;
+		} else {
+			if (pel_platform_find_node(p, inst) != UINT32_MAX) {
+				fail_at(L, nm, fn, "device '%s' would have a private memory node of that name, but a node '%s' exists",
+					inst, inst);
+				goto out;
+			}
+			d.node = pel_platform_node(p, inst);
+			p->nodes[d.node].capacity = memory;
+		}
+		d.name = inst;
+		pel_platform_add_device(p, &d);
+	}
+out:
+	free(d.eff);
+}
+
+/* Adds to nodes[] the memory nodes an endpoint name stands for: a node, a
+ * device instance, or every instance of a device group. */
+static uint32_t endpoint_nodes(const pel_platform *p, const char *name, uint32_t *nodes)
+{
+	uint32_t n = 0, i = pel_platform_find_node(p, name);
+	if (i != UINT32_MAX) {
+		nodes[n++] = i;
+		return n;
+	}
+	for (uint32_t d = 0; d < p->ndevices; d++) {
+		if (strcmp(p->devices[d].name, name) && strcmp(p->devices[d].group, name))
+			continue;
+		uint32_t nd = p->devices[d].node, dup = 0;
+		for (uint32_t k = 0; k < n; k++)
+			dup |= nodes[k] == nd;
+		if (!dup)
+			nodes[n++] = nd;
+	}
+	return n;
+}
+
+static void read_link(loader *L, pel_platform *p, yref n, size_t i)
+{
+	char f[64], fb[96];
+	snprintf(f, sizeof f, "platform.links.%zu", i);
+	if (check_map(L, n, f, link_keys))
+		return;
+	yref bt = need(L, n, "between", f);
+	snprintf(fb, sizeof fb, "%s.between", f);
+	if (L->failed)
+		return;
+	if (!is_type(L, bt, YAML_SEQUENCE_NODE) || seq_len(L, bt) != 2) {
+		expected(L, bt, fb, "a list of two names [a, b] (memory nodes or devices)");
+		return;
+	}
+	yref bwn = need(L, n, "bandwidth", f);
+	char fbw[96];
+	snprintf(fbw, sizeof fbw, "%s.bandwidth", f);
+	double bw = L->failed ? 0 : number(L, bwn, fbw, 0, 1, INFINITY);
+	double lat = opt_number(L, n, "latency", f, 0, 0, 0, INFINITY);
+	uint32_t *a = pel_xcalloc(p->nnodes, sizeof *a), *b = pel_xcalloc(p->nnodes, sizeof *b);
+	uint32_t na = 0, nb = 0;
+	for (int side = 0; side < 2 && !L->failed; side++) {
+		yref e = seq_item(L, bt, (size_t)side);
+		const char *name = text(L, e, fb);
+		if (!name)
+			break;
+		uint32_t k = endpoint_nodes(p, name, side ? b : a);
+		if (!k)
+			expected(L, e, fb, "the name of a memory node, a device or a device group");
+		if (side)
+			nb = k;
+		else
+			na = k;
+	}
+	for (uint32_t x = 0; x < na && !L->failed; x++)
+		for (uint32_t y = 0; y < nb; y++)
+			if (a[x] != b[y])
+				pel_platform_add_link(p, a[x], b[y], bw, lat);
+	free(a);
+	free(b);
+}
+
+static pel_platform *read_platform(loader *L, yref r)
+{
+	const char *f = "platform";
+	r = follow(L, r);
+	if (check_map(L, r, f, platform_keys))
+		return NULL;
+	pel_platform *p = pel_platform_new();
+	const char *net = opt_text(L, r, "network", f, "ideal");
+	if (net && strcmp(net, "ideal"))
+		expected(L, get(L, r, "network"), "platform.network", "one of: ideal");
+	yref nodes = get(L, r, "nodes");
+	if (present(nodes)) {
+		if (!is_type(L, nodes, YAML_SEQUENCE_NODE))
+			expected(L, nodes, "platform.nodes", "a list");
+		else
+			read_nodes(L, p, nodes);
+	}
+	yref devs = need_list(L, r, "devices", f, 1);
+	for (size_t i = 0; !L->failed && i < seq_len(L, devs); i++)
+		read_device(L, p, seq_item(L, devs, i), i);
+	yref links = get(L, r, "links");
+	if (present(links) && !L->failed) {
+		if (!is_type(L, links, YAML_SEQUENCE_NODE))
+			expected(L, links, "platform.links", "a list");
+		for (size_t i = 0; !L->failed && i < seq_len(L, links); i++)
+			read_link(L, p, seq_item(L, links, i), i);
+	}
+	if (L->failed) {
+		pel_platform_free(p);
+		return NULL;
+	}
+	pel_platform_finish(p);
+	return p;
+}
+
+/* ---- workload ---- */
+
+static const char *const workload_keys[] = { "tasks", "edges", "generate", NULL };
+static const char *const task_keys[] = { "name", "kind", "work", "times", NULL };
+static const char *const edge_keys[] = { "from", "to", "bytes", "comm", NULL };
+static const char *const layered_keys[] = { "generate", "tasks", "shape", "outdegree", "jump",
+					    "work", "bytes", "spread", "kinds", NULL };
+static const char *const cholesky_keys[] = { "generate", "tiles", "tile", NULL };
+
+typedef struct {
+	const char *name;
+	pel_task_id id;
+} named;
+
+static int cmp_named(const void *a, const void *b)
+{
+	return strcmp(((const named *)a)->name, ((const named *)b)->name);
+}
+
+static pel_task_id lookup(const named *idx, uint32_t n, const char *name)
+{
+	named key = { name, 0 };
+	const named *hit = bsearch(&key, idx, n, sizeof *idx, cmp_named);
+	return hit ? hit->id : PEL_NO_TASK;
+}
+
+static void read_times(loader *L, pel_dag *g, pel_task_id t, yref map, const char *field)
+{
+	if (!is_type(L, map, YAML_MAPPING_NODE)) {
+		expected(L, map, field, "a mapping of device, group or class to seconds");
+		return;
+	}
+	yaml_node_t *y = Y(L, map);
+	for (yaml_node_pair_t *p = y->data.mapping.pairs.start; p < y->data.mapping.pairs.top && !L->failed; p++) {
+		const char *k = text(L, (yref){ map.doc, p->key }, field);
+		if (!k)
+			return;
+		char f[256];
+		snprintf(f, sizeof f, "%s.%s", field, k);
+		double v = number(L, (yref){ map.doc, p->value }, f, 0, 0, INFINITY);
+		pel_dag_add_cost(g, t, k, v);
+	}
+}
+
+static pel_dag *read_inline_dag(loader *L, yref r)
+{
+	const char *f = "workload";
+	yref tasks = need_list(L, r, "tasks", f, 1);
+	if (L->failed)
+		return NULL;
+	pel_dag *g = pel_dag_new();
+	size_t n = seq_len(L, tasks);
+	named *idx = pel_xcalloc(n, sizeof *idx);
+	for (size_t i = 0; i < n && !L->failed; i++) {
+		yref t = seq_item(L, tasks, i);
+		char ft[64], fn[80];
+		snprintf(ft, sizeof ft, "workload.tasks.%zu", i);
+		if (check_map(L, t, ft, task_keys))
+			break;
+		snprintf(fn, sizeof fn, "%s.name", ft);
+		const char *name = text(L, need(L, t, "name", ft), fn);
+		const char *kind = opt_text(L, t, "kind", ft, "task");
+		double work = opt_number(L, t, "work", ft, 0, 0, 0, INFINITY);
+		yref times = get(L, t, "times");
+		if (L->failed)
+			break;
+		if (!present(times) && !present(get(L, t, "work"))) {
+			fail_at(L, t, ft, "expected key 'work' (flop) or 'times' (seconds per device), found neither");
+			break;
+		}
+		pel_task_id id = pel_dag_add_task(g, name, pel_dag_kind(g, kind), work);
+		idx[i] = (named){ g->names[id], id };
+		if (present(times)) {
+			char fx[96];
+			snprintf(fx, sizeof fx, "%s.times", ft);
+			read_times(L, g, id, times, fx);
+		}
+	}
+	if (!L->failed) {
+		qsort(idx, n, sizeof *idx, cmp_named);
+		for (size_t i = 1; i < n; i++)
+			if (!strcmp(idx[i].name, idx[i - 1].name)) {
+				pel_task_id later = idx[i].id > idx[i - 1].id ? idx[i].id : idx[i - 1].id;
+				char fn[80];
+				snprintf(fn, sizeof fn, "workload.tasks.%u.name", later);
+				fail_at(L, get(L, seq_item(L, tasks, later), "name"), fn,
+					"task name '%s' used twice", idx[i].name);
+				break;
+			}
+	}
+	yref edges = get(L, r, "edges");
+	if (present(edges) && !L->failed && !is_type(L, edges, YAML_SEQUENCE_NODE))
+		expected(L, edges, "workload.edges", "a list");
+	for (size_t i = 0; present(edges) && !L->failed && i < seq_len(L, edges); i++) {
+		yref e = seq_item(L, edges, i);
+		char fe[64];
+		snprintf(fe, sizeof fe, "workload.edges.%zu", i);
+		if (check_map(L, e, fe, edge_keys))
+			break;
+		pel_task_id ends[2] = { PEL_NO_TASK, PEL_NO_TASK };
+		const char *keys[2] = { "from", "to" };
+		for (int k = 0; k < 2 && !L->failed; k++) {
+			char fk[96];
+			snprintf(fk, sizeof fk, "%s.%s", fe, keys[k]);
+			yref v = need(L, e, keys[k], fe);
+			const char *name = text(L, v, fk);
+			if (!name)
+				break;
+			ends[k] = lookup(idx, (uint32_t)n, name);
+			if (ends[k] == PEL_NO_TASK)
+				expected(L, v, fk, "the name of a task under workload.tasks");
+		}
+		double bytes = opt_number(L, e, "bytes", fe, 0, 0, 0, INFINITY);
+		double comm = opt_number(L, e, "comm", fe, NAN, 0, 0, INFINITY);
+		if (L->failed)
+			break;
+		if (ends[0] == ends[1]) {
+			fail_at(L, get(L, e, "to"), fe, "an edge from task '%s' to itself", g->names[ends[0]]);
+			break;
+		}
+		pel_dag_add_edge(g, ends[0], ends[1], bytes, comm);
+	}
+	free(idx);
+	if (L->failed) {
+		pel_dag_free(g);
+		return NULL;
+	}
+	pel_task_id on_cycle;
+	if (pel_dag_finish(g, &on_cycle)) {
+		char buf[32];
+		fail_at(L, present(edges) ? edges : r, "workload.edges",
+			"expected a DAG, found a cycle through task '%s'",
+			pel_dag_task_name(g, on_cycle, buf, sizeof buf));
+		pel_dag_free(g);
+		return NULL;
+	}
+	return g;
+}
+
+static pel_dag *read_generated(loader *L, yref r, uint64_t seed)
+{
+	const char *f = "workload";
+	yref gen = get(L, r, "generate");
+	const char *type = text(L, gen, "workload.generate");
+	if (!type)
+		return NULL;
+	if (!strcmp(type, "layered")) {
+		if (check_map(L, r, f, layered_keys))
+			return NULL;
+		pel_gen_layered prm = { 0 };
+		prm.tasks = (uint32_t)opt_integer(L, r, "tasks", f, 100, 1, 100000000);
+		prm.shape = opt_number(L, r, "shape", f, 1, 0, 1, 1e6);
+		prm.outdegree = opt_number(L, r, "outdegree", f, 2, 1, 0, 1e6);
+		prm.jump = (uint32_t)opt_integer(L, r, "jump", f, 1, 1, 1000000);
+		prm.work = opt_number(L, r, "work", f, 1e9, 0, 0, INFINITY);
+		prm.bytes = opt_number(L, r, "bytes", f, 0, 0, 0, INFINITY);
+		prm.spread = opt_number(L, r, "spread", f, 0.5, 0, 0, 0.999);
+		const char *kinds[256];
+		yref ks = get(L, r, "kinds");
+		if (present(ks)) {
+			if (!is_type(L, ks, YAML_SEQUENCE_NODE) || !seq_len(L, ks) || seq_len(L, ks) > 256)
+				expected(L, ks, "workload.kinds", "a list of 1 to 256 task kinds");
+			for (size_t i = 0; !L->failed && i < seq_len(L, ks); i++)
+				kinds[prm.nkinds++] = text(L, seq_item(L, ks, i), "workload.kinds");
+			prm.kinds = kinds;
+		}
+		if (L->failed)
+			return NULL;
+		gsl_rng *rng = pel_rng_stream(seed, PEL_STREAM_WORKLOAD);
+		pel_dag *g = pel_generate_layered(&prm, rng);
+		gsl_rng_free(rng);
+		return g;
+	}
+	if (!strcmp(type, "cholesky")) {
+		if (check_map(L, r, f, cholesky_keys))
+			return NULL;
+		uint32_t tiles = (uint32_t)opt_integer(L, r, "tiles", f, 8, 1, 2000);
+		uint32_t nb = (uint32_t)opt_integer(L, r, "tile", f, 960, 1, 1000000);
+		return L->failed ? NULL : pel_generate_cholesky(tiles, nb);
+	}
+	expected(L, gen, "workload.generate", "one of: layered, cholesky");
+	return NULL;
+}
+
+static pel_dag *read_workload(loader *L, yref r, uint64_t seed)
+{
+	r = follow(L, r);
+	if (!is_type(L, r, YAML_MAPPING_NODE)) {
+		expected(L, r, "workload", "a mapping (tasks and edges, or generate) or a file name");
+		return NULL;
+	}
+	if (present(get(L, r, "generate")))
+		return read_generated(L, r, seed);
+	if (check_map(L, r, "workload", workload_keys))
+		return NULL;
+	return read_inline_dag(L, r);
+}
+
+/* ---- top level ---- */
+
+static const char *const top_keys[] = { "name", "description", "seed", "policy",
+					"platform", "workload", NULL };
+
+static void read_policy(loader *L, pel_scenario *s, yref r)
+{
+	char wbuf[512];
+	if (is_type(L, r, YAML_SCALAR_NODE)) {
+		s->policy = pel_xstrdup(text(L, r, "policy"));
+		s->policy_where = pel_xstrdup(where(L, r, wbuf, sizeof wbuf));
+		return;
+	}
+	if (!is_type(L, r, YAML_MAPPING_NODE)) {
+		expected(L, r, "policy", "a policy name or a mapping {name: ..., parameters}");
+		return;
+	}
+	yref nm = need(L, r, "name", "policy");
+	const char *name = text(L, nm, "policy.name");
+	if (!name)
+		return;
+	s->policy = pel_xstrdup(name);
+	s->policy_where = pel_xstrdup(where(L, nm, wbuf, sizeof wbuf));
+	yaml_node_t *y = Y(L, r);
+	size_t n = (size_t)(y->data.mapping.pairs.top - y->data.mapping.pairs.start);
+	s->params = pel_xcalloc(n, sizeof *s->params);
+	s->param_where = pel_xcalloc(n, sizeof *s->param_where);
+	for (size_t i = 0; i < n && !L->failed; i++) {
+		yaml_node_pair_t *p = &Y(L, r)->data.mapping.pairs.start[i];
+		yref k = { r.doc, p->key }, v = { r.doc, p->value };
+		const char *key = text(L, k, "policy");
+		if (!key || !strcmp(key, "name"))
+			continue;
+		for (size_t j = 0; j < s->nparams; j++)
+			if (!strcmp(s->params[j].name, key))
+				fail_at(L, k, "policy", "key '%s' given twice", key);
+		char f[128];
+		snprintf(f, sizeof f, "policy.%s", key);
+		const char *val = text(L, v, f);
+		if (!val)
+			return;
+		s->params[s->nparams].name = pel_xstrdup(key);
+		s->params[s->nparams].value = pel_xstrdup(val);
+		s->param_where[s->nparams++] = pel_xstrdup(where(L, k, wbuf, sizeof wbuf));
+	}
+}
+
+/* Loads the file named by the scalar at key (platform or workload) into a
+ * document of its own, relative to the scenario's folder. */
+static void load_include(loader *L, yref top, const char *key)
+{
+	yref v = get(L, top, key);
+	if (!is_type(L, v, YAML_SCALAR_NODE))
+		return;
+	const char *name = text(L, v, key);
+	if (!name)
+		return;
+	char path[4096];
+	const char *slash = strrchr(L->files[0], '/');
+	if (name[0] == '/' || !slash)
+		snprintf(path, sizeof path, "%s", name);
+	else
+		snprintf(path, sizeof path, "%.*s/%s", (int)(slash - L->files[0]), L->files[0], name);
+	int d = load_doc(L, path, v, key);
+	if (d >= 0)
+		L->incs[L->nincs++] = (include){ v, d };
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+int pel_scenario_load(const char *file, const pel_override *sets, size_t nsets,
+		      pel_scenario **out, char *err, size_t errlen)
+{
+	loader L = { 0 };
+	L.err = err;
+	L.errlen = errlen;
+	err[0] = 0;
+	pel_scenario *s = pel_xcalloc(1, sizeof *s);
+	s->file = pel_xstrdup(file);
+	L.s = s;
+	yref top = NONE;
+	if (load_doc(&L, file, NONE, NULL) == 0) {
+		top = root(0);
+		if (!check_map(&L, top, "", top_keys)) {
+			load_include(&L, top, "platform");
+			load_include(&L, top, "workload");
+		}
+	}
+	for (size_t i = 0; i < nsets && !L.failed; i++)
+		apply_set(&L, &sets[i]);
+	if (!L.failed && nsets)
+		check_map(&L, top, "", top_keys);
+	if (!L.failed) {
+		const char *name = opt_text(&L, top, "name", "", NULL);
+		s->name = pel_xstrdup(name ? name : base_name(file));
+		opt_text(&L, top, "description", "", NULL);
+		s->seed = opt_integer(&L, top, "seed", "", 1, 0, INT64_MAX);
+		yref pol = get(&L, top, "policy");
+		if (present(pol))
+			read_policy(&L, s, pol);
+		else
+			s->policy = pel_xstrdup("eager");
+	}
+	if (!L.failed)
+		s->platform = read_platform(&L, need(&L, top, "platform", ""));
+	if (!L.failed)
+		s->dag = read_workload(&L, need(&L, top, "workload", ""), s->seed);
+	if (!L.failed) {
+		pel_model_error me;
+		s->model = pel_model_bind(s->platform, s->dag, &me);
+		if (!s->model)
+			fail_at(&L, get(&L, top, "workload"), "workload", "%s", me.msg);
+	}
+	for (int d = 0; d < L.ndocs; d++) {
+		yaml_document_delete(&L.docs[d]);
+		free(L.files[d]);
+	}
+	for (size_t i = 0; i < L.nsets; i++)
+		free(L.sets[i].label);
+	free(L.sets);
+	if (L.failed) {
+		pel_scenario_free(s);
+		*out = NULL;
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
+void pel_scenario_free(pel_scenario *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->nparams; i++) {
+		free((char *)s->params[i].name);
+		free((char *)s->params[i].value);
+		free(s->param_where[i]);
+	}
+	free(s->params);
+	free(s->param_where);
+	pel_model_free(s->model);
+	pel_dag_free(s->dag);
+	pel_platform_free(s->platform);
+	free(s->file);
+	free(s->name);
+	free(s->policy);
+	free(s->policy_where);
+	free(s);
+}
+
+int pel_scenario_check_params(const pel_scenario *s, const pel_policy *pol,
+			      char *err, size_t errlen)
+{
+	for (size_t i = 0; i < s->nparams; i++) {
+		int known = 0;
+		for (const pel_param_doc *d = pol->params; d && d->name; d++)
+			known |= !strcmp(d->name, s->params[i].name);
+		if (!known) {
+			char list[256] = "";
+			for (const pel_param_doc *d = pol->params; d && d->name; d++) {
+				strncat(list, d->name, sizeof list - strlen(list) - 1);
+				if (d[1].name)
+					strncat(list, ", ", sizeof list - strlen(list) - 1);
+			}
+			snprintf(err, errlen, "%s: policy.%s: unknown parameter of policy '%s' (expected %s%s)",
+				 s->param_where[i], s->params[i].name, pol->name,
+				 *list ? "one of: " : "none; it takes no parameters", list);
+			return -1;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,49 @@
+/* scenario.h - a scenario file (YAML) turned into a platform, a workload,
+ * a policy and a seed.
+ *
+ * Reading is strict: unknown keys, wrong types, out-of-range values,
+ * unknown names and cycles are errors, and every error is one line naming
+ * file:line:column, the field, what was expected and what was found.
+ * Values may be overridden before checking by --set PATH=VALUE. */
+#ifndef PEL_SCENARIO_H
+#define PEL_SCENARIO_H
+
+#include "../models/model.h"
+#include "../policies/policy.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+	char *file;          /* path of the scenario file */
+	char *name;          /* scenario name (defaults to the file's) */
+	uint64_t seed;
+	char *policy;        /* policy name as written */
+	char *policy_where;  /* file:line:col of the policy name */
+	pel_param *params;   /* policy parameters (strings owned) */
+	char **param_where;  /* file:line:col of each parameter */
+	size_t nparams;
+	pel_platform *platform;
+	pel_dag *dag;
+	pel_model *model;
+} pel_scenario;
+
+/* One --set override: a dotted path into the scenario and a scalar value. */
+typedef struct {
+	const char *path;
+	const char *value;
+} pel_override;
+
+/* Reads and checks a scenario.  Returns 0 and *out, or -1 with a one-line
+ * message (no trailing newline) in err. */
+int pel_scenario_load(const char *file, const pel_override *sets, size_t nsets,
+		      pel_scenario **out, char *err, size_t errlen);
+/* Frees a scenario. */
+void pel_scenario_free(pel_scenario *s);
+
+/* Checks that every policy parameter of the scenario is one that pol
+ * declares.  Returns 0, or -1 with a message in err. */
+int pel_scenario_check_params(const pel_scenario *s, const pel_policy *pol,
+			      char *err, size_t errlen);
+
+#endif
