@@ -494,7 +494,8 @@ static void read_nodes(loader *L, pel_platform *p, yref list)
 			fail_at(L, nm, fn, "memory node '%s' declared twice", name);
 			return;
 		}
-		p->nodes[pel_platform_node(p, name)].capacity = cap;
+		uint32_t id = pel_platform_node(p, name);
+		p->nodes[id].capacity = cap;
 	}
 }
 
