@@ -7,10 +7,14 @@
 
 extern const pel_policy pel_policy_eager;
 extern const pel_policy pel_policy_heft;
+extern const pel_policy pel_policy_cpop;
+extern const pel_policy pel_policy_peft;
 
 static const pel_policy *builtin[] = {
 	&pel_policy_eager,
 	&pel_policy_heft,
+	&pel_policy_cpop,
+	&pel_policy_peft,
 };
 
 static const pel_policy **all;
