@@ -36,6 +36,7 @@ void pel_dag_free(pel_dag *g)
 	free(g->pred_off);
 	free(g->pred);
 	free(g->topo);
+	free(g->release);
 	free(g->costs);
 	free(g);
 }
@@ -60,6 +61,10 @@ static void grow_tasks(pel_dag *g, size_t cap)
 		return;
 	g->kind = pel_xreallocarray(g->kind, cap, sizeof *g->kind);
 	g->work = pel_xreallocarray(g->work, cap, sizeof *g->work);
+	if (g->release) {
+		g->release = pel_xreallocarray(g->release, cap, sizeof *g->release);
+		memset(g->release + g->cap_tasks, 0, (cap - g->cap_tasks) * sizeof *g->release);
+	}
 	if (g->names) {
 		g->names = pel_xreallocarray(g->names, cap, sizeof *g->names);
 		memset(g->names + g->cap_tasks, 0, (cap - g->cap_tasks) * sizeof *g->names);
@@ -118,6 +123,13 @@ uint32_t pel_dag_add_edge(pel_dag *g, pel_task_id src, pel_task_id dst,
 	if (g->comm)
 		g->comm[e] = comm;
 	return e;
+}
+
+void pel_dag_set_release(pel_dag *g, pel_task_id t, double time)
+{
+	if (!g->release)
+		g->release = pel_xcalloc(g->cap_tasks, sizeof *g->release);
+	g->release[t] = time;
 }
 
 void pel_dag_add_cost(pel_dag *g, pel_task_id t, const char *key, double time)

@@ -34,6 +34,7 @@ typedef struct {
 	uint32_t *succ_off, *succ; /* CSR: out-edges of t are succ[succ_off[t]..succ_off[t+1]) */
 	uint32_t *pred_off, *pred; /* CSR: in-edges of t */
 	uint32_t *topo;        /* a topological order of the tasks */
+	double *release;       /* per task release (arrival) time, or NULL: all at 0 */
 	pel_cost *costs;       /* explicit times, in the order given */
 	size_t ncosts;
 	size_t cap_tasks, cap_edges, cap_costs;
@@ -54,6 +55,9 @@ uint32_t pel_dag_add_edge(pel_dag *g, pel_task_id src, pel_task_id dst,
 			  double bytes, double comm);
 /* Records an explicit time of task t on the devices matching key. */
 void pel_dag_add_cost(pel_dag *g, pel_task_id t, const char *key, double time);
+/* Sets the release (arrival) time of task t: it cannot become ready
+ * before then (streams of independent tasks arriving online). */
+void pel_dag_set_release(pel_dag *g, pel_task_id t, double time);
 /* Reserves room for ntasks tasks and nedges edges (optional). */
 void pel_dag_reserve(pel_dag *g, size_t ntasks, size_t nedges);
 

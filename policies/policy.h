@@ -51,14 +51,24 @@ typedef struct {
 	const char *value;
 } pel_param;
 
+/* A task-to-device mapping given from outside (the `fixed` policy):
+ * per task a device and an order key (NAN: by task id) on that device. */
+typedef struct {
+	pel_device_id *dev;
+	double *order;
+} pel_assignment;
+
 struct pel_policy_ctx {
 	const pel_model *model;   /* platform, DAG and estimates (read-only) */
 	const pel_param *params;  /* parameters given, nparams of them */
 	size_t nparams;
 	gsl_rng *rng;             /* the policy's own random stream */
 	void *state;              /* the policy's private data */
+	const pel_assignment *assignment; /* for `fixed`; NULL otherwise */
 	const pel_backend_ops *ops;
 	void *backend;
+	char error[256];          /* why init refused, set by pel_ctx_refuse */
+	const char *error_param;  /* the parameter at fault, or NULL */
 };
 
 typedef struct pel_policy {
@@ -66,7 +76,7 @@ typedef struct pel_policy {
 	const char *summary;       /* one line for `pelsim policies` */
 	const pel_param_doc *params; /* terminated by a {NULL} entry, or NULL */
 	/* set-up; static plans are computed here.  Returns 0, or -1 after
-	 * printing why it cannot run this scenario. */
+	 * recording why with pel_ctx_refuse. */
 	int (*init)(pel_policy_ctx *ctx);
 	void (*task_ready)(pel_policy_ctx *ctx, pel_task_id t);
 	pel_task_id (*next_task)(pel_policy_ctx *ctx, pel_device_id d);
@@ -100,6 +110,13 @@ static inline double pel_ctx_task_end(const pel_policy_ctx *c, pel_task_id t)
 
 /* Value of parameter name, or def when it was not given. */
 const char *pel_ctx_param(const pel_policy_ctx *c, const char *name, const char *def);
+/* Reads parameter name as a number in [lo, hi] into *out (def when not
+ * given).  Returns 0, or -1 after recording the error for the backend. */
+int pel_ctx_param_number(pel_policy_ctx *c, const char *name, double def,
+			 double lo, double hi, double *out);
+/* Records why init refuses to run (printf-style); param names the
+ * parameter at fault or is NULL.  Returns -1, for `return pel_ctx_refuse(...)`. */
+int pel_ctx_refuse(pel_policy_ctx *c, const char *param, const char *fmt, ...);
 
 /* Finds a registered policy by name, or NULL. */
 const pel_policy *pel_policy_find(const char *name);
