@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,26 +51,70 @@ static const char usage_run[] =
 	"exit status: 0 done, 1 the run could not finish, 2 bad input or usage\n";
 
 static const char usage_policies[] =
-	"usage: pelsim policies [--verbose]\n"
+	"usage: pelsim policies [OPTIONS]\n"
 	"\n"
-	"Lists the registered policies with a one-line summary; --verbose adds\n"
-	"each policy's parameters with their defaults.\n";
+	"Lists the registered policies with a one-line summary.\n"
+	"\n"
+	"options:\n"
+	"  -v, --verbose        add each policy's parameters with their defaults\n"
+	"  -h, --help           this help\n";
+
+/* Prints one line on stderr: control characters of the arguments (a
+ * newline in a file name or a --set value) are escaped, so that every
+ * error stays one line. */
+static void say(const char *fmt, ...)
+{
+	char msg[2048], out[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	size_t o = 0;
+	for (const unsigned char *c = (const unsigned char *)msg; *c && o + 5 < sizeof out; c++) {
+		if (*c == '\n') {
+			out[o++] = '\\';
+			out[o++] = 'n';
+		} else if (*c < 0x20 || *c == 0x7f) {
+			o += (size_t)snprintf(out + o, sizeof out - o, "\\x%02x", *c);
+		} else {
+			out[o++] = (char)*c;
+		}
+	}
+	out[o] = 0;
+	fprintf(stderr, "%s\n", out);
+}
 
 static int bad_usage(const char *cmd, const char *fmt, const char *arg)
 {
-	fprintf(stderr, "pelsim%s%s: ", cmd ? " " : "", cmd ? cmd : "");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, " (see pelsim%s%s --help)\n", cmd ? " " : "", cmd ? cmd : "");
+	char msg[1024];
+	snprintf(msg, sizeof msg, fmt, arg);
+	say("pelsim%s%s: %s (see pelsim%s%s --help)", cmd ? " " : "", cmd ? cmd : "", msg,
+	    cmd ? " " : "", cmd ? cmd : "");
 	return EXIT_BAD_INPUT;
 }
 
 /* getopt's own message is replaced by ours: one line, exit 2. */
-static int unknown_option(const char *cmd, char **argv)
+static int unknown_option(const char *cmd, char **argv, const struct option *opts)
 {
+	char msg[1024];
 	const char *arg = argv[optind - 1];
-	if (optopt && !(arg[0] == '-' && arg[1] == '-'))
-		return bad_usage(cmd, "unknown or incomplete option '%s'", arg);
-	return bad_usage(cmd, "unknown option or missing value: '%s'", arg);
+	if (optopt && optopt < 256 && !(arg[0] == '-' && arg[1] == '-')) {
+		/* a short option; optind may still point at its cluster */
+		snprintf(msg, sizeof msg, "unknown option '-%c'", optopt);
+	} else if (!optopt) {
+		char list[256] = "";
+		for (const struct option *o = opts; o->name; o++) {
+			size_t l = strlen(list);
+			snprintf(list + l, sizeof list - l, "%s--%s", l ? ", " : "", o->name);
+		}
+		snprintf(msg, sizeof msg, "unknown or ambiguous option '%.200s' (expected one of: %s)", arg, list);
+	} else if (strchr(arg, '=')) {
+		snprintf(msg, sizeof msg, "%.*s: expected no value, found '%.200s'",
+			 (int)(strchr(arg, '=') - arg), arg, strchr(arg, '=') + 1);
+	} else {
+		snprintf(msg, sizeof msg, "%.200s: expected a value, found none", arg);
+	}
+	return bad_usage(cmd, "%s", msg);
 }
 
 static int cmd_policies(int argc, char **argv)
@@ -88,10 +133,10 @@ static int cmd_policies(int argc, char **argv)
 			fputs(usage_policies, stdout);
 			return 0;
 		} else
-			return unknown_option("policies", argv);
+			return unknown_option("policies", argv, opts);
 	}
 	if (optind < argc)
-		return bad_usage("policies", "unexpected argument '%s'", argv[optind]);
+		return bad_usage("policies", "expected no argument, found '%s'", argv[optind]);
 	size_t n;
 	const pel_policy *const *list = pel_policy_list(&n);
 	for (size_t i = 0; i < n; i++) {
@@ -172,38 +217,50 @@ static int cmd_run(int argc, char **argv)
 			rc = 0;
 			goto out;
 		default:
-			unknown_option("run", argv);
+			unknown_option("run", argv, opts);
 			goto out;
 		}
 	}
 	if (optind >= argc) {
-		bad_usage("run", "%s", "expected a scenario file");
+		bad_usage("run", "%s", "expected a scenario file, found none");
+		goto out;
+	}
+	if (!*argv[optind]) {
+		bad_usage("run", "%s", "expected a scenario file, found ''");
 		goto out;
 	}
 	if (optind + 1 < argc) {
-		bad_usage("run", "unexpected argument '%s'", argv[optind + 1]);
+		bad_usage("run", "expected one scenario file, found a second: '%s'", argv[optind + 1]);
 		goto out;
+	}
+	/* the seed also draws generated workloads: it overrides the scenario's
+	 * seed key, not only the run's */
+	char seedbuf[32];
+	if (have_seed) {
+		snprintf(seedbuf, sizeof seedbuf, "%llu", (unsigned long long)seed);
+		sets[nsets].path = "seed";
+		sets[nsets++].value = seedbuf;
 	}
 	char err[1024];
 	if (pel_scenario_load(argv[optind], sets, nsets, &s, err, sizeof err)) {
-		fprintf(stderr, "pelsim: %s\n", err);
+		say("pelsim: %s", err);
 		goto out;
 	}
 	const pel_policy *pol = pel_policy_find(policy ? policy : s->policy);
 	if (!pol) {
 		if (policy)
-			bad_usage("run", "--policy: unknown policy '%s' (pelsim policies lists them)", policy);
+			bad_usage("run", "--policy: expected a registered policy (pelsim policies lists them), found '%s'", policy);
 		else
-			fprintf(stderr, "pelsim: %s: policy: expected a registered policy (pelsim policies lists them), found '%s'\n",
-				s->policy_where, s->policy);
+			say("pelsim: %s: policy: expected a registered policy (pelsim policies lists them), found '%s'",
+			    s->policy_where, s->policy);
 		goto out;
 	}
 	if (pel_scenario_check_params(s, pol, err, sizeof err)) {
-		fprintf(stderr, "pelsim: %s\n", err);
+		say("pelsim: %s", err);
 		goto out;
 	}
 	pel_sim_options opt = {
-		.seed = have_seed ? seed : s->seed,
+		.seed = s->seed,
 		.stop_time = INFINITY,
 		.record_transfers = schedule != NULL,
 		.params = s->params,
@@ -215,13 +272,14 @@ static int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	if (!r->complete) {
-		fprintf(stderr, "pelsim: %s: %s\n", s->file, r->error);
+		say("pelsim: %s: %s", s->file, r->error);
 		rc = EXIT_RUN_FAILED;
 		goto out;
 	}
 	pel_run_info info = { s->name, pol->name, opt.seed };
 	if (schedule && pel_report_schedule(schedule, s->model, r)) {
-		fprintf(stderr, "pelsim: --schedule: cannot write '%s': %s\n", schedule, strerror(errno));
+		say("pelsim: --schedule: expected a file that can be written, found '%s' (%s)", schedule,
+		    strerror(errno));
 		rc = EXIT_BAD_INPUT;
 		goto out;
 	}
@@ -239,10 +297,8 @@ out:
 
 int main(int argc, char **argv)
 {
-	if (argc < 2) {
-		fputs(usage_main, stderr);
-		return EXIT_BAD_INPUT;
-	}
+	if (argc < 2)
+		return bad_usage(NULL, "%s", "expected a command (run or policies), found none");
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
 		fputs(usage_main, stdout);

@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include "../common/alloc.h"
+
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,19 +45,35 @@ void pel_report_text(FILE *f, const pel_run_info *info, const pel_model *m,
 	}
 }
 
+/* A JSON string of s; bytes that are not UTF-8 (a file name, a --set
+ * value) become '?', where jansson would refuse the whole object. */
+static json_t *jstr(const char *s)
+{
+	json_t *j = json_string(s);
+	if (j)
+		return j;
+	char *c = pel_xstrdup(s);
+	for (unsigned char *p = (unsigned char *)c; *p; p++)
+		if (*p >= 0x80)
+			*p = '?';
+	j = json_string(c);
+	free(c);
+	return j;
+}
+
 void pel_report_json(FILE *f, const pel_run_info *info, const pel_model *m,
 		     const pel_sim_result *r)
 {
 	json_t *devs = json_array();
 	for (uint32_t d = 0; d < m->ndev; d++) {
 		const pel_device *dev = &m->p->devices[d];
-		json_array_append_new(devs, json_pack("{s:s, s:s, s:I, s:I, s:f, s:f}",
-			"name", dev->name, "class", dev->class_name,
+		json_array_append_new(devs, json_pack("{s:o, s:o, s:I, s:I, s:f, s:f}",
+			"name", jstr(dev->name), "class", jstr(dev->class_name),
 			"slots", (json_int_t)dev->slots, "tasks", (json_int_t)r->tasks[d],
 			"busy", r->busy[d], "utilization", utilization(m, r, d)));
 	}
-	json_t *o = json_pack("{s:s, s:s, s:I, s:f, s:I, s:I, s:I, s:f, s:o}",
-		"scenario", info->scenario, "policy", info->policy,
+	json_t *o = json_pack("{s:o, s:o, s:I, s:f, s:I, s:I, s:I, s:f, s:o}",
+		"scenario", jstr(info->scenario), "policy", jstr(info->policy),
 		"seed", (json_int_t)info->seed, "makespan", r->makespan,
 		"events", (json_int_t)r->events, "tasks", (json_int_t)m->g->ntasks,
 		"transfers", (json_int_t)r->transfers, "bytes_moved", r->bytes_moved,

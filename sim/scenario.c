@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 #define MAX_DOCS 4
@@ -68,15 +69,44 @@ static const char *where(loader *L, yref r, char *buf, size_t n)
 	return buf;
 }
 
+/* Copies src to dst (size n), control characters written as \n, \t or
+ * \xHH, so that a message quoting the input stays on one line. */
+static void one_line(char *dst, size_t n, const char *src)
+{
+	size_t o = 0;
+	for (const unsigned char *c = (const unsigned char *)src; *c && o + 1 < n; c++) {
+		char esc[8] = "";
+		if (*c == '\n')
+			strcpy(esc, "\\n");
+		else if (*c == '\t')
+			strcpy(esc, "\\t");
+		else if (*c < 0x20 || *c == 0x7f)
+			snprintf(esc, sizeof esc, "\\x%02x", *c);
+		if (!*esc) {
+			dst[o++] = (char)*c;
+			continue;
+		}
+		size_t k = strlen(esc);
+		if (o + k + 1 > n)
+			break;
+		memcpy(dst + o, esc, k);
+		o += k;
+	}
+	if (n)
+		dst[o] = 0;
+}
+
 static void fail_plain(loader *L, const char *fmt, ...)
 {
 	if (L->failed)
 		return;
 	L->failed = 1;
+	char msg[2048];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(L->err, L->errlen, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	one_line(L->err, L->errlen, msg);
 }
 
 /* Records the first error: "<file:line:col>: <field>: <message>". */
@@ -100,22 +130,40 @@ static void fail_at(loader *L, yref r, const char *field, const char *fmt, ...)
 static const char *found(loader *L, yref r, char *buf, size_t n)
 {
 	yaml_node_t *y = Y(L, r);
+	if (!y)
+		return "nothing";
 	switch (y->type) {
 	case YAML_MAPPING_NODE:
-		return "a mapping";
-	case YAML_SEQUENCE_NODE:
-		return "a list";
-	default:
-		if (y->data.scalar.length > 40)
-			snprintf(buf, n, "'%.37s...'", (const char *)y->data.scalar.value);
-		else
-			snprintf(buf, n, "'%s'", (const char *)y->data.scalar.value);
+		return y->data.mapping.pairs.top == y->data.mapping.pairs.start ? "an empty mapping"
+										: "a mapping";
+	case YAML_SEQUENCE_NODE: {
+		size_t k = (size_t)(y->data.sequence.items.top - y->data.sequence.items.start);
+		if (!k)
+			return "an empty list";
+		snprintf(buf, n, "a list of %zu item%s", k, k > 1 ? "s" : "");
 		return buf;
+	}
+	default: {
+		const char *v = (const char *)y->data.scalar.value;
+		size_t len = strlen(v);
+		if (len <= 40) {
+			snprintf(buf, n, "'%s'", v);
+			return buf;
+		}
+		/* cut at 37 bytes, not inside a UTF-8 sequence */
+		len = 37;
+		while (len > 0 && ((unsigned char)v[len] & 0xc0) == 0x80)
+			len--;
+		snprintf(buf, n, "'%.*s...'", (int)len, v);
+		return buf;
+	}
 	}
 }
 
 static void expected(loader *L, yref r, const char *field, const char *what)
 {
+	if (L->failed)
+		return;
 	char fb[64];
 	fail_at(L, r, field, "expected %s, found %s", what, found(L, r, fb, sizeof fb));
 }
@@ -127,12 +175,62 @@ static int is_type(loader *L, yref r, yaml_node_type_t t)
 
 /* ---- reading YAML files ---- */
 
+/* Line and column (1-based, in characters) of byte offset off of f. */
+static void offset_mark(FILE *f, size_t off, size_t *line, size_t *col)
+{
+	*line = 1;
+	*col = 1;
+	rewind(f);
+	for (size_t i = 0; i < off; i++) {
+		int c = getc(f);
+		if (c == EOF)
+			break;
+		if (c == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if ((c & 0xc0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+static void syntax_error(loader *L, const char *file, FILE *f, const yaml_parser_t *pa)
+{
+	const char *problem = pa->problem ? pa->problem : "unreadable input";
+	if (pa->error == YAML_READER_ERROR) {
+		size_t line, col;
+		offset_mark(f, pa->problem_offset, &line, &col);
+		if (pa->problem_value != -1)
+			fail_plain(L, "%s:%zu:%zu: expected UTF-8 text, found 0x%02x (%s)", file, line, col,
+				   (unsigned)pa->problem_value, problem);
+		else
+			fail_plain(L, "%s:%zu:%zu: cannot read: %s", file, line, col, problem);
+		return;
+	}
+	if (pa->context && (pa->context_mark.line != pa->problem_mark.line ||
+			    pa->context_mark.column != pa->problem_mark.column))
+		fail_plain(L, "%s:%zu:%zu: YAML syntax error: %s (%s that starts at %zu:%zu)", file,
+			   pa->problem_mark.line + 1, pa->problem_mark.column + 1, problem,
+			   pa->context, pa->context_mark.line + 1, pa->context_mark.column + 1);
+	else
+		fail_plain(L, "%s:%zu:%zu: YAML syntax error: %s%s%s%s", file, pa->problem_mark.line + 1,
+			   pa->problem_mark.column + 1, problem, pa->context ? " (" : "",
+			   pa->context ? pa->context : "", pa->context ? ")" : "");
+}
+
 static int load_doc(loader *L, const char *file, yref from, const char *field)
 {
 	FILE *f = fopen(file, "rb");
+	struct stat st;
+	if (f && !fstat(fileno(f), &st) && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		f = NULL;
+		errno = EISDIR;
+	}
 	if (!f) {
 		if (present(from))
-			fail_at(L, from, field, "cannot open '%s': %s", file, strerror(errno));
+			fail_at(L, from, field, "expected a mapping or the name of a YAML file, found '%s' (cannot open '%s': %s)",
+				(const char *)Y(L, from)->data.scalar.value, file, strerror(errno));
 		else
 			fail_plain(L, "%s: cannot open: %s", file, strerror(errno));
 		return -1;
@@ -148,10 +246,23 @@ static int load_doc(loader *L, const char *file, yref from, const char *field)
 	yaml_parser_set_input_file(&parser, f);
 	int ok = yaml_parser_load(&parser, &L->docs[d]);
 	if (!ok) {
-		fail_plain(L, "%s:%zu:%zu: YAML syntax error: %s%s%s", file,
-			   parser.problem_mark.line + 1, parser.problem_mark.column + 1,
-			   parser.problem ? parser.problem : "unreadable input",
-			   parser.context ? " " : "", parser.context ? parser.context : "");
+		syntax_error(L, file, f, &parser);
+	} else if (yaml_document_get_root_node(&L->docs[d])) {
+		/* a second document would be silently ignored: refuse it */
+		yaml_document_t next;
+		if (!yaml_parser_load(&parser, &next)) {
+			syntax_error(L, file, f, &parser);
+			ok = 0;
+		} else {
+			if (yaml_document_get_root_node(&next)) {
+				fail_plain(L, "%s:%zu:%zu: expected one YAML document, found a second", file,
+					   next.start_mark.line + 1, next.start_mark.column + 1);
+				ok = 0;
+			}
+			yaml_document_delete(&next);
+		}
+		if (!ok)
+			yaml_document_delete(&L->docs[d]);
 	}
 	yaml_parser_delete(&parser);
 	fclose(f);
@@ -284,7 +395,7 @@ static double number(loader *L, yref r, const char *field, double lo, int lo_ope
 		if (isinf(hi))
 			snprintf(what, sizeof what, "a number %s %g", lo_open ? ">" : ">=", lo);
 		else
-			snprintf(what, sizeof what, "a number in [%g, %g]", lo, hi);
+			snprintf(what, sizeof what, "a number in %c%g, %g]", lo_open ? '(' : '[', lo, hi);
 		expected(L, r, field, what);
 		return 0;
 	}
@@ -309,6 +420,12 @@ static uint64_t integer(loader *L, yref r, const char *field, uint64_t lo, uint6
 	return x;
 }
 
+/* "field.key", or "key" at the top level (field ""). */
+static void subfield(char *buf, size_t n, const char *field, const char *key)
+{
+	snprintf(buf, n, "%s%s%s", field, *field ? "." : "", key);
+}
+
 static double opt_number(loader *L, yref map, const char *key, const char *field,
 			 double def, double lo, int lo_open, double hi)
 {
@@ -316,7 +433,7 @@ static double opt_number(loader *L, yref map, const char *key, const char *field
 	if (!present(v))
 		return def;
 	char f[256];
-	snprintf(f, sizeof f, "%s.%s", field, key);
+	subfield(f, sizeof f, field, key);
 	return number(L, v, f, lo, lo_open, hi);
 }
 
@@ -327,7 +444,7 @@ static uint64_t opt_integer(loader *L, yref map, const char *key, const char *fi
 	if (!present(v))
 		return def;
 	char f[256];
-	snprintf(f, sizeof f, "%s.%s", field, key);
+	subfield(f, sizeof f, field, key);
 	return integer(L, v, f, lo, hi);
 }
 
@@ -338,7 +455,7 @@ static const char *opt_text(loader *L, yref map, const char *key, const char *fi
 	if (!present(v))
 		return def;
 	char f[256];
-	snprintf(f, sizeof f, "%s.%s", field, key);
+	subfield(f, sizeof f, field, key);
 	return text(L, v, f);
 }
 
@@ -356,7 +473,7 @@ static yref need_list(loader *L, yref map, const char *key, const char *field, i
 	if (L->failed)
 		return NONE;
 	char f[256];
-	snprintf(f, sizeof f, "%s.%s", field, key);
+	subfield(f, sizeof f, field, key);
 	if (!is_type(L, v, YAML_SEQUENCE_NODE)) {
 		expected(L, v, f, "a list");
 		return NONE;
@@ -385,6 +502,12 @@ static void mark_set(loader *L, yref r, const pel_override *o)
 	L->sets[L->nsets++] = (set_mark){ r, label };
 }
 
+/* libyaml takes UTF-8 only (yaml_document_add_scalar returns 0). */
+static void not_utf8(loader *L, const pel_override *o)
+{
+	fail_plain(L, "--set %s=%s: expected UTF-8 text, found bytes that are not", o->path, o->value);
+}
+
 static void apply_set(loader *L, const pel_override *o)
 {
 	char *path = pel_xstrdup(o->path);
@@ -394,8 +517,8 @@ static void apply_set(loader *L, const pel_override *o)
 	char *c = strtok_r(path, ".", &save);
 	if (!c || !*o->path || o->path[0] == '.' || o->path[strlen(o->path) - 1] == '.' ||
 	    strstr(o->path, "..")) {
-		fail_plain(L, "--set %s=%s: expected a dotted path such as platform.devices.0.count",
-			   o->path, o->value);
+		fail_plain(L, "--set %s=%s: expected a dotted path such as platform.devices.0.count, found '%s'",
+			   o->path, o->value, o->path);
 		free(path);
 		return;
 	}
@@ -408,10 +531,24 @@ static void apply_set(loader *L, const pel_override *o)
 			yref v = get(L, cur, c);
 			if (!present(v)) {
 				if (next) {
-					fail_plain(L, "--set %s=%s: no key '%s' in %s", o->path, o->value, c, in);
+					char keys[256] = "";
+					for (yaml_node_pair_t *p = y->data.mapping.pairs.start; p < y->data.mapping.pairs.top; p++) {
+						yaml_node_t *k = Y(L, (yref){ cur.doc, p->key });
+						if (k->type != YAML_SCALAR_NODE)
+							continue;
+						if (*keys)
+							strncat(keys, ", ", sizeof keys - strlen(keys) - 1);
+						strncat(keys, (const char *)k->data.scalar.value, sizeof keys - strlen(keys) - 1);
+					}
+					fail_plain(L, "--set %s=%s: %s: expected one of its keys (%s), found '%s'", o->path,
+						   o->value, in, keys, c);
 					break;
 				}
 				int k = add_scalar(L, cur.doc, c), val = add_scalar(L, cur.doc, o->value);
+				if (!k || !val) {
+					not_utf8(L, o);
+					break;
+				}
 				yaml_document_append_mapping_pair(&L->docs[cur.doc], cur.idx, k, val);
 				mark_set(L, (yref){ cur.doc, val }, o);
 				mark_set(L, (yref){ cur.doc, k }, o);
@@ -420,12 +557,16 @@ static void apply_set(loader *L, const pel_override *o)
 			if (!next) {
 				yref vf = follow(L, v);
 				if (Y(L, vf)->type != YAML_SCALAR_NODE || vf.doc != v.doc) {
-					fail_plain(L, "--set %s=%s: %s%s%s is %s, not a single value", o->path,
-						   o->value, prefix, *prefix ? "." : "", c,
-						   Y(L, vf)->type == YAML_SEQUENCE_NODE ? "a list" : "a mapping");
+					char fb[64];
+					fail_plain(L, "--set %s=%s: %s%s%s: expected a single value to replace, found %s",
+						   o->path, o->value, prefix, *prefix ? "." : "", c, found(L, vf, fb, sizeof fb));
 					break;
 				}
 				int val = add_scalar(L, cur.doc, o->value);
+				if (!val) {
+					not_utf8(L, o);
+					break;
+				}
 				/* re-find the pair: adding a node may move the node array */
 				yaml_node_t *m = Y(L, cur);
 				for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++)
@@ -439,25 +580,37 @@ static void apply_set(loader *L, const pel_override *o)
 			char *end;
 			unsigned long i = strtoul(c, &end, 10);
 			size_t n = seq_len(L, cur);
-			if (*end || end == c || i >= n) {
-				fail_plain(L, "--set %s=%s: '%s' is not an index of the list %s (it has %zu entries, from 0)",
-					   o->path, o->value, c, in, n);
+			if (*c < '0' || *c > '9' || *end || i >= n) {
+				if (n)
+					fail_plain(L, "--set %s=%s: %s: expected an index in [0, %zu], found '%s'",
+						   o->path, o->value, in, n - 1, c);
+				else
+					fail_plain(L, "--set %s=%s: %s: expected an index, found '%s' (the list is empty)",
+						   o->path, o->value, in, c);
 				break;
 			}
 			yref v = seq_item(L, cur, i);
 			if (!next) {
 				if (Y(L, v)->type != YAML_SCALAR_NODE) {
-					fail_plain(L, "--set %s=%s: %s.%s is not a single value", o->path, o->value, prefix, c);
+					char fb[64];
+					fail_plain(L, "--set %s=%s: %s.%s: expected a single value to replace, found %s",
+						   o->path, o->value, prefix, c, found(L, v, fb, sizeof fb));
 					break;
 				}
 				int val = add_scalar(L, cur.doc, o->value);
+				if (!val) {
+					not_utf8(L, o);
+					break;
+				}
 				Y(L, cur)->data.sequence.items.start[i] = val;
 				mark_set(L, (yref){ cur.doc, val }, o);
 				break;
 			}
 			cur = v;
 		} else {
-			fail_plain(L, "--set %s=%s: %s is a single value, it has no '%s'", o->path, o->value, in, c);
+			char fb[64];
+			fail_plain(L, "--set %s=%s: %s: expected a mapping or a list to look up '%s' in, found %s",
+				   o->path, o->value, in, c, found(L, cur, fb, sizeof fb));
 			break;
 		}
 		size_t pl = strlen(prefix);
@@ -474,6 +627,15 @@ static const char *const node_keys[] = { "name", "capacity", NULL };
 static const char *const device_keys[] = { "name", "class", "count", "speed", "slots", "node",
 					   "memory", "launch", "reconfig", "efficiency", NULL };
 static const char *const link_keys[] = { "between", "bandwidth", "latency", NULL };
+
+/* Routes are kept for every ordered pair of memory nodes. */
+#define MAX_NODES 4096
+
+static void too_many_nodes(loader *L, yref at, const char *field)
+{
+	fail_at(L, at, field, "expected at most %d memory nodes in all (a device without 'node' has its own), found more",
+		MAX_NODES);
+}
 
 static void read_nodes(loader *L, pel_platform *p, yref list)
 {
@@ -494,9 +656,31 @@ static void read_nodes(loader *L, pel_platform *p, yref list)
 			fail_at(L, nm, fn, "memory node '%s' declared twice", name);
 			return;
 		}
+		if (p->nnodes >= MAX_NODES) {
+			too_many_nodes(L, nm, fn);
+			return;
+		}
 		uint32_t id = pel_platform_node(p, name);
 		p->nodes[id].capacity = cap;
 	}
+}
+
+/* Checks that the keys of mapping r (names chosen by the user) are
+ * single values, each given once. */
+static int unique_keys(loader *L, yref r, const char *field)
+{
+	yaml_node_t *y = Y(L, r);
+	for (yaml_node_pair_t *p = y->data.mapping.pairs.start; p < y->data.mapping.pairs.top; p++) {
+		const char *k = text(L, (yref){ r.doc, p->key }, field);
+		if (!k)
+			return -1;
+		for (yaml_node_pair_t *q = y->data.mapping.pairs.start; q < p; q++)
+			if (!strcmp((const char *)Y(L, (yref){ r.doc, q->key })->data.scalar.value, k)) {
+				fail_at(L, (yref){ r.doc, p->key }, field, "key '%s' given twice", k);
+				return -1;
+			}
+	}
+	return 0;
 }
 
 static void read_efficiency(loader *L, yref map, const char *field, pel_device *d)
@@ -505,6 +689,8 @@ static void read_efficiency(loader *L, yref map, const char *field, pel_device *
 		expected(L, map, field, "a mapping of task kind to a fraction of the speed");
 		return;
 	}
+	if (unique_keys(L, map, field))
+		return;
 	yaml_node_t *y = Y(L, map);
 	size_t n = (size_t)(y->data.mapping.pairs.top - y->data.mapping.pairs.start);
 	d->eff = pel_xcalloc(n, sizeof *d->eff);
@@ -549,12 +735,16 @@ static void read_device(loader *L, pel_platform *p, yref n, size_t i)
 	if (L->failed)
 		goto out;
 	if (present(get(L, n, "reconfig")) && pel_class_of(d.class_name) != PEL_CLASS_FPGA) {
-		fail_at(L, get(L, n, "reconfig"), f, "reconfig applies to class fpga only, found class '%s'",
+		char fr[96];
+		snprintf(fr, sizeof fr, "%s.reconfig", f);
+		fail_at(L, get(L, n, "reconfig"), fr, "expected a device of class fpga, found class '%s'",
 			d.class_name);
 		goto out;
 	}
 	if (node && present(get(L, n, "memory"))) {
-		fail_at(L, get(L, n, "memory"), f, "give either node (a shared memory node) or memory (a private one), not both");
+		char fm[96];
+		snprintf(fm, sizeof fm, "%s.memory", f);
+		fail_at(L, get(L, n, "memory"), fm, "expected either node (a shared memory node) or memory (a private one), found both");
 		goto out;
 	}
 	uint32_t shared = UINT32_MAX;
@@ -581,8 +771,17 @@ static void read_device(loader *L, pel_platform *p, yref n, size_t i)
 			d.node = shared;
 		} else {
 			if (pel_platform_find_node(p, inst) != UINT32_MAX) {
-				fail_at(L, nm, fn, "device '%s' would have a private memory node of that name, but a node '%s' exists",
-					inst, inst);
+				fail_at(L, nm, fn, "expected a name that no memory node has (a device without 'node' gets a private node of its name), found '%s'",
+					inst);
+				goto out;
+			}
+			if (p->nnodes >= MAX_NODES) {
+				char fc[96];
+				snprintf(fc, sizeof fc, "%s.count", f);
+				if (present(get(L, n, "count")))
+					too_many_nodes(L, get(L, n, "count"), fc);
+				else
+					too_many_nodes(L, nm, fn);
 				goto out;
 			}
 			d.node = pel_platform_node(p, inst);
@@ -650,6 +849,10 @@ static void read_link(loader *L, pel_platform *p, yref n, size_t i)
 		else
 			na = k;
 	}
+	if (!L->failed && na == 1 && nb == 1 && a[0] == b[0])
+		fail_at(L, bt, fb, "expected two different memory nodes, found '%s' and '%s', both on node '%s'",
+			(const char *)Y(L, seq_item(L, bt, 0))->data.scalar.value,
+			(const char *)Y(L, seq_item(L, bt, 1))->data.scalar.value, p->nodes[a[0]].name);
 	for (uint32_t x = 0; x < na && !L->failed; x++)
 		for (uint32_t y = 0; y < nb; y++)
 			if (a[x] != b[y])
@@ -719,22 +922,57 @@ static pel_task_id lookup(const named *idx, uint32_t n, const char *name)
 	return hit ? hit->id : PEL_NO_TASK;
 }
 
+/* Whether key names a device, a device group or a class of p. */
+static int names_devices(const pel_platform *p, const char *key)
+{
+	for (uint32_t d = 0; d < p->ndevices; d++)
+		if (!strcmp(key, p->devices[d].name) || !strcmp(key, p->devices[d].group) ||
+		    !strcmp(key, p->devices[d].class_name))
+			return 1;
+	return 0;
+}
+
 static void read_times(loader *L, pel_dag *g, pel_task_id t, yref map, const char *field)
 {
-	if (!is_type(L, map, YAML_MAPPING_NODE)) {
-		expected(L, map, field, "a mapping of device, group or class to seconds");
+	if (!is_type(L, map, YAML_MAPPING_NODE) ||
+	    Y(L, map)->data.mapping.pairs.top == Y(L, map)->data.mapping.pairs.start) {
+		expected(L, map, field, "a non-empty mapping of device, group or class to seconds");
 		return;
 	}
+	if (unique_keys(L, map, field))
+		return;
 	yaml_node_t *y = Y(L, map);
 	for (yaml_node_pair_t *p = y->data.mapping.pairs.start; p < y->data.mapping.pairs.top && !L->failed; p++) {
-		const char *k = text(L, (yref){ map.doc, p->key }, field);
+		yref kn = { map.doc, p->key };
+		const char *k = text(L, kn, field);
 		if (!k)
 			return;
+		if (!names_devices(L->s->platform, k)) {
+			expected(L, kn, field, "the name of a device, a device group or a device class");
+			return;
+		}
 		char f[256];
 		snprintf(f, sizeof f, "%s.%s", field, k);
 		double v = number(L, (yref){ map.doc, p->value }, f, 0, 0, INFINITY);
 		pel_dag_add_cost(g, t, k, v);
 	}
+}
+
+/* Whether some device of p does task t (no explicit times) in a finite
+ * time: a huge work on a slow device overflows to infinity. */
+static int runs_somewhere(const pel_platform *p, const pel_dag *g, pel_task_id t)
+{
+	const char *kind = g->kind_names[g->kind[t]];
+	for (uint32_t d = 0; d < p->ndevices; d++) {
+		const pel_device *dev = &p->devices[d];
+		double eff = 1;
+		for (uint32_t k = 0; k < dev->neff; k++)
+			if (!strcmp(dev->eff[k].kind, kind))
+				eff = dev->eff[k].value;
+		if (isfinite(dev->launch + g->work[t] / (dev->speed * eff)))
+			return 1;
+	}
+	return 0;
 }
 
 static pel_dag *read_inline_dag(loader *L, yref r)
@@ -769,6 +1007,10 @@ static pel_dag *read_inline_dag(loader *L, yref r)
 			char fx[96];
 			snprintf(fx, sizeof fx, "%s.times", ft);
 			read_times(L, g, id, times, fx);
+		} else if (!runs_somewhere(L->s->platform, g, id)) {
+			char fw[96];
+			snprintf(fw, sizeof fw, "%s.work", ft);
+			expected(L, get(L, t, "work"), fw, "an amount of work that some device does in a finite time");
 		}
 	}
 	if (!L->failed) {
@@ -810,7 +1052,10 @@ static pel_dag *read_inline_dag(loader *L, yref r)
 		if (L->failed)
 			break;
 		if (ends[0] == ends[1]) {
-			fail_at(L, get(L, e, "to"), fe, "an edge from task '%s' to itself", g->names[ends[0]]);
+			char ft[96];
+			snprintf(ft, sizeof ft, "%s.to", fe);
+			fail_at(L, get(L, e, "to"), ft, "expected a task other than the edge's 'from', found '%s' (an edge to itself)",
+				g->names[ends[0]]);
 			break;
 		}
 		pel_dag_add_edge(g, ends[0], ends[1], bytes, comm);
@@ -864,6 +1109,24 @@ static pel_dag *read_generated(loader *L, yref r, uint64_t seed)
 		gsl_rng *rng = pel_rng_stream(seed, PEL_STREAM_WORKLOAD);
 		pel_dag *g = pel_generate_layered(&prm, rng);
 		gsl_rng_free(rng);
+		/* the largest work of each kind decides whether all can run */
+		pel_task_id *big = pel_xmalloc((g->nkinds ? g->nkinds : 1) * sizeof *big);
+		for (uint32_t k = 0; k < g->nkinds; k++)
+			big[k] = PEL_NO_TASK;
+		for (pel_task_id t = 0; t < g->ntasks; t++)
+			if (big[g->kind[t]] == PEL_NO_TASK || g->work[t] > g->work[big[g->kind[t]]])
+				big[g->kind[t]] = t;
+		for (uint32_t k = 0; k < g->nkinds && !L->failed; k++)
+			if (big[k] != PEL_NO_TASK && !runs_somewhere(L->s->platform, g, big[k])) {
+				yref w = get(L, r, "work");
+				expected(L, present(w) ? w : gen, present(w) ? "workload.work" : "workload.generate",
+					 "an amount of work that some device does in a finite time");
+			}
+		free(big);
+		if (L->failed) {
+			pel_dag_free(g);
+			return NULL;
+		}
 		return g;
 	}
 	if (!strcmp(type, "cholesky")) {
@@ -910,7 +1173,7 @@ static void read_policy(loader *L, pel_scenario *s, yref r)
 	}
 	yref nm = need(L, r, "name", "policy");
 	const char *name = text(L, nm, "policy.name");
-	if (!name)
+	if (!name || unique_keys(L, r, "policy"))
 		return;
 	s->policy = pel_xstrdup(name);
 	s->policy_where = pel_xstrdup(where(L, nm, wbuf, sizeof wbuf));
@@ -936,6 +1199,50 @@ static void read_policy(loader *L, pel_scenario *s, yref r)
 		s->params[s->nparams].value = pel_xstrdup(val);
 		s->param_where[s->nparams++] = pel_xstrdup(where(L, k, wbuf, sizeof wbuf));
 	}
+}
+
+/* The model needs a route between the memory nodes of every two devices
+ * once an edge's time comes from its bytes; say so here, where the
+ * platform's links can be pointed at. */
+static void check_routes(loader *L, yref top, const pel_platform *p, const pel_dag *g)
+{
+	uint32_t e = 0;
+	while (e < g->nedges && g->comm && !isnan(g->comm[e]))
+		e++;
+	if (e == g->nedges)
+		return;
+	/* one device per node that holds any: pairs of nodes, not of devices */
+	uint32_t *on = pel_xmalloc(p->nnodes * sizeof *on), *dev = pel_xmalloc(p->nnodes * sizeof *dev);
+	uint32_t n = 0;
+	for (uint32_t k = 0; k < p->nnodes; k++)
+		dev[k] = PEL_NO_DEVICE;
+	for (uint32_t d = 0; d < p->ndevices; d++)
+		if (dev[p->devices[d].node] == PEL_NO_DEVICE)
+			dev[p->devices[d].node] = d;
+	for (uint32_t k = 0; k < p->nnodes; k++)
+		if (dev[k] != PEL_NO_DEVICE) {
+			on[n] = k;
+			dev[n++] = dev[k];
+		}
+	for (uint32_t i = 0; i < n && !L->failed; i++)
+		for (uint32_t j = 0; j < n && !L->failed; j++) {
+			uint32_t a = dev[i], b = dev[j], na = on[i], nb = on[j];
+			if (p->route_hops[(size_t)na * p->nnodes + nb] != UINT32_MAX)
+				continue;
+			yref plat = follow(L, get(L, top, "platform"));
+			yref links = get(L, plat, "links");
+			yref wl = follow(L, get(L, top, "workload"));
+			char why[128];
+			if (present(get(L, wl, "generate")))
+				snprintf(why, sizeof why, "the generated edges have no comm: their time comes from bytes and links");
+			else
+				snprintf(why, sizeof why, "workload.edges.%u has no comm: its time comes from bytes and links", e);
+			fail_at(L, present(links) ? links : plat, "platform.links",
+				"expected a route between the memory nodes of every two devices (%s), found none from '%s' (device %s) to '%s' (device %s)",
+				why, p->nodes[na].name, p->devices[a].name, p->nodes[nb].name, p->devices[b].name);
+		}
+	free(on);
+	free(dev);
 }
 
 /* Loads the file named by the scalar at key (platform or workload) into a
@@ -1002,6 +1309,8 @@ int pel_scenario_load(const char *file, const pel_override *sets, size_t nsets,
 		s->platform = read_platform(&L, need(&L, top, "platform", ""));
 	if (!L.failed)
 		s->dag = read_workload(&L, need(&L, top, "workload", ""), s->seed);
+	if (!L.failed)
+		check_routes(&L, top, s->platform, s->dag);
 	if (!L.failed) {
 		pel_model_error me;
 		s->model = pel_model_bind(s->platform, s->dag, &me);
@@ -1059,9 +1368,11 @@ int pel_scenario_check_params(const pel_scenario *s, const pel_policy *pol,
 				if (d[1].name)
 					strncat(list, ", ", sizeof list - strlen(list) - 1);
 			}
-			snprintf(err, errlen, "%s: policy.%s: unknown parameter of policy '%s' (expected %s%s)",
+			char msg[1024];
+			snprintf(msg, sizeof msg, "%s: policy.%s: unknown parameter of policy '%s' (expected %s%s)",
 				 s->param_where[i], s->params[i].name, pol->name,
 				 *list ? "one of: " : "none; it takes no parameters", list);
+			one_line(err, errlen, msg);
 			return -1;
 		}
 	}
