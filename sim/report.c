@@ -21,7 +21,7 @@ static double utilization(const pel_model *m, const pel_sim_result *r, pel_devic
 }
 
 void pel_report_text(FILE *f, const pel_run_info *info, const pel_model *m,
-		     const pel_sim_result *r)
+		     const pel_sim_result *r, const pel_metrics *x)
 {
 	char b[64];
 	fprintf(f, "scenario     %s\n", info->scenario);
@@ -29,6 +29,16 @@ void pel_report_text(FILE *f, const pel_run_info *info, const pel_model *m,
 	fprintf(f, "seed         %llu\n", (unsigned long long)info->seed);
 	fprintf(f, "tasks        %u\n", m->g->ntasks);
 	fprintf(f, "makespan     %s s\n", pel_fmt_double(b, sizeof b, r->makespan));
+	fprintf(f, "lower bound  %.9g s\n", x->lower_bound);
+	fprintf(f, "SLR          %.6g\n", x->slr);
+	fprintf(f, "speedup      %.6g (over the best single device slot)\n", x->speedup);
+	fprintf(f, "efficiency   %.6g\n", x->efficiency);
+	fprintf(f, "imbalance    %.6g (max / mean busy time)\n", x->imbalance);
+	if (x->has_response) {
+		fprintf(f, "response     mean %.6g s, p95 %.6g s, p99 %.6g s\n", x->resp_mean,
+			x->resp_p95, x->resp_p99);
+		fprintf(f, "throughput   %.6g tasks/s\n", x->throughput);
+	}
 	fprintf(f, "events       %llu\n", (unsigned long long)r->events);
 	fprintf(f, "transfers    %llu\n", (unsigned long long)r->transfers);
 	fprintf(f, "bytes moved  %s\n", pel_fmt_double(b, sizeof b, r->bytes_moved));
@@ -62,7 +72,7 @@ static json_t *jstr(const char *s)
 }
 
 void pel_report_json(FILE *f, const pel_run_info *info, const pel_model *m,
-		     const pel_sim_result *r)
+		     const pel_sim_result *r, const pel_metrics *x)
 {
 	json_t *devs = json_array();
 	for (uint32_t d = 0; d < m->ndev; d++) {
@@ -78,9 +88,41 @@ void pel_report_json(FILE *f, const pel_run_info *info, const pel_model *m,
 		"events", (json_int_t)r->events, "tasks", (json_int_t)m->g->ntasks,
 		"transfers", (json_int_t)r->transfers, "bytes_moved", r->bytes_moved,
 		"devices", devs);
+	json_object_set_new(o, "slr", json_real(x->slr));
+	json_object_set_new(o, "speedup", json_real(x->speedup));
+	json_object_set_new(o, "efficiency", json_real(x->efficiency));
+	json_object_set_new(o, "imbalance", json_real(x->imbalance));
+	json_object_set_new(o, "lower_bound", json_real(x->lower_bound));
+	if (x->has_response) {
+		json_object_set_new(o, "response_mean", json_real(x->resp_mean));
+		json_object_set_new(o, "response_p95", json_real(x->resp_p95));
+		json_object_set_new(o, "response_p99", json_real(x->resp_p99));
+		json_object_set_new(o, "throughput", json_real(x->throughput));
+	}
 	json_dumpf(o, f, JSON_COMPACT | JSON_REAL_PRECISION(17));
 	fputc('\n', f);
 	json_decref(o);
+}
+
+void pel_report_compare_header(FILE *f, const pel_model *m, int streams)
+{
+	fprintf(f, "tasks %u, devices %u, slots %u\n\n", m->g->ntasks, m->ndev, m->p->total_slots);
+	fprintf(f, "%-12s %14s %9s %9s %10s %9s %14s", "policy", "makespan (s)", "SLR", "speedup",
+		"efficiency", "imbalance", "bytes moved");
+	if (streams)
+		fprintf(f, " %12s %12s %12s %12s", "resp mean", "resp p95", "resp p99", "tasks/s");
+	fputc('\n', f);
+}
+
+void pel_report_compare_row(FILE *f, const pel_run_info *info, const pel_sim_result *r,
+			    const pel_metrics *x)
+{
+	fprintf(f, "%-12s %14.9g %9.4g %9.4g %10.4g %9.4g %14.6g", info->policy, r->makespan, x->slr,
+		x->speedup, x->efficiency, x->imbalance, r->bytes_moved);
+	if (x->has_response)
+		fprintf(f, " %12.6g %12.6g %12.6g %12.6g", x->resp_mean, x->resp_p95, x->resp_p99,
+			x->throughput);
+	fputc('\n', f);
 }
 
 int pel_report_schedule(const char *path, const pel_model *m, const pel_sim_result *r)

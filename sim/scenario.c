@@ -1353,28 +1353,3 @@ void pel_scenario_free(pel_scenario *s)
 	free(s->policy_where);
 	free(s);
 }
-
-int pel_scenario_check_params(const pel_scenario *s, const pel_policy *pol,
-			      char *err, size_t errlen)
-{
-	for (size_t i = 0; i < s->nparams; i++) {
-		int known = 0;
-		for (const pel_param_doc *d = pol->params; d && d->name; d++)
-			known |= !strcmp(d->name, s->params[i].name);
-		if (!known) {
-			char list[256] = "";
-			for (const pel_param_doc *d = pol->params; d && d->name; d++) {
-				strncat(list, d->name, sizeof list - strlen(list) - 1);
-				if (d[1].name)
-					strncat(list, ", ", sizeof list - strlen(list) - 1);
-			}
-			char msg[1024];
-			snprintf(msg, sizeof msg, "%s: policy.%s: unknown parameter of policy '%s' (expected %s%s)",
-				 s->param_where[i], s->params[i].name, pol->name,
-				 *list ? "one of: " : "none; it takes no parameters", list);
-			one_line(err, errlen, msg);
-			return -1;
-		}
-	}
-	return 0;
-}

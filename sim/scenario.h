@@ -41,9 +41,5 @@ int pel_scenario_load(const char *file, const pel_override *sets, size_t nsets,
 /* Frees a scenario. */
 void pel_scenario_free(pel_scenario *s);
 
-/* Checks that every policy parameter of the scenario is one that pol
- * declares.  Returns 0, or -1 with a message in err. */
-int pel_scenario_check_params(const pel_scenario *s, const pel_policy *pol,
-			      char *err, size_t errlen);
 
 #endif

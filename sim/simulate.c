@@ -23,6 +23,8 @@ typedef struct {
 	int record;
 	uint8_t *state;        /* per task: ST_* */
 	uint32_t *npred_left;  /* per task */
+	/* These two share the result's dev and start arrays, which are
+	 * written only when a task starts: 8+4 bytes less per task. */
 	pel_device_id *bound;  /* per task: device its inputs go to */
 	double *data_ready;    /* per task: when its inputs are all on bound */
 	uint32_t *first_slot;  /* per device: its first global slot */
@@ -149,7 +151,7 @@ static void start_task(sim *s, pel_task_id t, pel_device_id d)
 		s->slot_kind[slot] = s->g->kind[t];
 	}
 	double now = pel_engine_now(s->eng);
-	double start = fmax(now, s->data_ready[t]);
+	double start = s->data_ready[t] > now ? s->data_ready[t] : now;
 	s->state[t] = ST_RUNNING;
 	s->slot_task[slot] = t;
 	s->r->dev[t] = d;
@@ -246,6 +248,17 @@ void pel_sim_result_free(pel_sim_result *r)
 	free(r);
 }
 
+/* Gives the tasks that never started their result values back (no
+ * device, start 0), which bound and data_ready borrowed. */
+static void unbind_unstarted(sim *s)
+{
+	for (uint32_t t = 0; t < s->g->ntasks; t++)
+		if (s->state[t] < ST_RUNNING) {
+			s->r->dev[t] = PEL_NO_DEVICE;
+			s->r->start[t] = 0;
+		}
+}
+
 static void sim_free(sim *s)
 {
 	pel_engine_free(s->eng);
@@ -253,8 +266,6 @@ static void sim_free(sim *s)
 		gsl_rng_free(s->ctx.rng);
 	free(s->state);
 	free(s->npred_left);
-	free(s->bound);
-	free(s->data_ready);
 	free(s->first_slot);
 	free(s->free_slots);
 	free(s->slot_task);
@@ -277,12 +288,8 @@ pel_sim_result *pel_simulate(const pel_model *m, const pel_policy *pol,
 	s.eng = pel_engine_new(p->total_slots + 16);
 	s.state = pel_xcalloc(n, 1);
 	s.npred_left = pel_xmalloc((size_t)n * sizeof *s.npred_left);
-	s.bound = pel_xmalloc((size_t)n * sizeof *s.bound);
-	s.data_ready = pel_xcalloc(n, sizeof *s.data_ready);
-	for (uint32_t t = 0; t < n; t++) {
+	for (uint32_t t = 0; t < n; t++)
 		s.npred_left[t] = pel_dag_npred(g, t);
-		s.bound[t] = PEL_NO_DEVICE;
-	}
 	s.first_slot = pel_xmalloc((size_t)nd * sizeof *s.first_slot);
 	s.free_slots = pel_xmalloc((size_t)nd * sizeof *s.free_slots);
 	s.slot_task = pel_xmalloc((size_t)p->total_slots * sizeof *s.slot_task);
@@ -299,17 +306,24 @@ pel_sim_result *pel_simulate(const pel_model *m, const pel_policy *pol,
 		s.slot_kind[i] = -1;
 	}
 	s.r = result_new(m);
+	s.bound = s.r->dev;         /* all PEL_NO_DEVICE */
+	s.data_ready = s.r->start;  /* all 0 */
 	s.ctx.model = m;
 	s.ctx.params = opt->params;
+	s.ctx.assignment = opt->assignment;
 	s.ctx.nparams = opt->nparams;
 	s.ctx.rng = pel_rng_stream(opt->seed, PEL_STREAM_POLICY);
 	s.ctx.ops = &sim_ops;
 	s.ctx.backend = &s;
 
 	if (pol->init && pol->init(&s.ctx)) {
-		pel_sim_result_free(s.r);
+		pel_sim_result *r = s.r;
+		r->refused = 1;
+		r->refused_param = s.ctx.error_param;
+		snprintf(r->error, sizeof r->error, "%s", s.ctx.error);
+		unbind_unstarted(&s);
 		sim_free(&s);
-		return NULL;
+		return r;
 	}
 	for (pel_task_id t = 0; t < n; t++)
 		if (!s.npred_left[t])
@@ -336,6 +350,7 @@ pel_sim_result *pel_simulate(const pel_model *m, const pel_policy *pol,
 			r->makespan = r->end[t];
 	if (pol->fini)
 		pol->fini(&s.ctx);
+	unbind_unstarted(&s);
 	sim_free(&s);
 	return r;
 }

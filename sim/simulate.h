@@ -23,6 +23,8 @@ typedef struct {
 
 typedef struct {
 	int complete;         /* 1 when every task finished */
+	int refused;          /* 1 when the policy's init refused the scenario */
+	const char *refused_param; /* the policy parameter at fault, or NULL */
 	char error[256];      /* why the run stopped early, when !complete */
 	double makespan;      /* finish of the last task */
 	uint64_t events;      /* events processed by the engine */
@@ -46,10 +48,11 @@ typedef struct {
 	int record_transfers;   /* keep one pel_transfer per copy */
 	const pel_param *params;/* policy parameters */
 	size_t nparams;
+	const pel_assignment *assignment; /* for the fixed policy, or NULL */
 } pel_sim_options;
 
-/* Runs policy pol on model m.  Returns a result (check ->complete); NULL
- * only when the policy's init refused the scenario (it printed why). */
+/* Runs policy pol on model m.  Returns a result: check ->complete, and
+ * ->refused when the policy's init refused (->error says why). */
 pel_sim_result *pel_simulate(const pel_model *m, const pel_policy *pol,
 			     const pel_sim_options *opt);
 /* Frees a result. */

@@ -486,7 +486,7 @@ static void expect_help(const char *const *args, const char *const *mentions)
 static void test_help(void)
 {
 	const char *const main_opts[] = { "run SCENARIO", "policies", "-h, --help", "--version", NULL };
-	const char *const run_opts[] = { "--policy NAME", "--seed N", "--set PATH=VALUE", "--json",
+	const char *const run_opts[] = { "--policy LIST", "--policy-lib FILE", "--check", "--seed N", "--set PATH=VALUE", "--json",
 					 "--schedule FILE", "-h, --help", "exit status", NULL };
 	const char *const pol_opts[] = { "-v, --verbose", "-h, --help", NULL };
 	expect_help((const char *const[]){ "--help", NULL }, main_opts);

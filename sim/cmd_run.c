@@ -1,0 +1,395 @@
+/* cmd_run.c - `pelsim run`: one scenario, one or more policies. */
+#include "../common/alloc.h"
+#include "cli.h"
+#include "report.h"
+#include "assignment.h"
+#include "check.h"
+#include "metrics.h"
+#include "plugin.h"
+#include "scenario.h"
+#include "simulate.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_run[] =
+	"usage: pelsim run SCENARIO [OPTIONS]\n"
+	"\n"
+	"Simulates the scenario (a YAML file) and prints makespan, SLR, speedup,\n"
+	"efficiency, load imbalance, per-device busy time and utilisation,\n"
+	"transfers, bytes moved and events processed (and response times and\n"
+	"throughput for streams of tasks).  With several policies, prints one\n"
+	"comparison table.\n"
+	"\n"
+	"options:\n"
+	"  --policy LIST        use these policies instead of the scenario's: names\n"
+	"                       separated by commas, each with optional parameters\n"
+	"                       after colons (heft,pod:d=4,dmda:alpha=1:beta=2)\n"
+	"  --policy-lib FILE    load a user policy from a shared object (repeatable)\n"
+	"  --seed N             use this seed instead of the scenario's (0 .. 2^63-1)\n"
+	"  --set PATH=VALUE     override one value of the scenario, by its dotted\n"
+	"                       path (platform.devices.1.count=4); repeatable\n"
+	"  --json               print one JSON object per policy, one per line\n"
+	"  --schedule FILE      write the schedule as CSV: one row per task (task,\n"
+	"                       kind, device, slot, ready, start, end), then one per\n"
+	"                       transfer (consumer task, times, producer, nodes, bytes);\n"
+	"                       with several policies, FILE gets the policy name\n"
+	"                       before its extension\n"
+	"  --check              verify each finished schedule (every task once, no\n"
+	"                       overlap on a slot, precedence and transfers respected,\n"
+	"                       times add up, makespan not below the lower bound)\n"
+	"  -h, --help           this help\n"
+	"\n"
+	"exit status: 0 done, 1 the run could not finish or failed --check,\n"
+	"2 bad input or usage\n";
+
+/* One policy to run, with the parameters given on the command line. */
+typedef struct {
+	char *name;
+	pel_param *params;
+	size_t nparams;
+} run_spec;
+
+static void free_specs(run_spec *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].params);
+	}
+	free(v);
+}
+
+/* Parses "heft,pod:d=4" into specs; the strings point into list (modified). */
+static int parse_policies(char *list, run_spec **out, size_t *nout)
+{
+	size_t n = 1;
+	for (char *c = list; *c; c++)
+		n += *c == ',';
+	run_spec *v = pel_xcalloc(n, sizeof *v);
+	size_t k = 0;
+	char *save = NULL;
+	for (char *item = strtok_r(list, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+		char *psave = NULL, *name = strtok_r(item, ":", &psave);
+		v[k].name = pel_xstrdup(name);
+		v[k].params = pel_xcalloc(strlen(item) + 1, sizeof *v[k].params);
+		for (char *p = strtok_r(NULL, ":", &psave); p; p = strtok_r(NULL, ":", &psave)) {
+			char *eq = strchr(p, '=');
+			if (!eq || eq == p) {
+				*out = v;
+				*nout = k + 1;
+				return pel_bad_usage("run", "--policy: expected NAME:PARAM=VALUE, found parameter '%s'", p);
+			}
+			*eq = 0;
+			v[k].params[v[k].nparams].name = p;
+			v[k].params[v[k].nparams++].value = eq + 1;
+		}
+		k++;
+	}
+	*out = v;
+	*nout = k;
+	if (!k)
+		return pel_bad_usage("run", "--policy: expected a policy name, found '%s'", "");
+	return 0;
+}
+
+/* The parameters a policy runs with: the scenario's when the scenario
+ * names this policy, overridden by the command line's. */
+static pel_param *merge_params(const pel_scenario *s, const run_spec *spec, size_t *n)
+{
+	pel_param *all = pel_xcalloc(s->nparams + spec->nparams + 1, sizeof *all);
+	size_t k = 0;
+	if (!strcmp(s->policy, spec->name))
+		for (size_t i = 0; i < s->nparams; i++)
+			all[k++] = s->params[i];
+	for (size_t i = 0; i < spec->nparams; i++) {
+		size_t j = 0;
+		while (j < k && strcmp(all[j].name, spec->params[i].name))
+			j++;
+		all[j] = spec->params[i];
+		if (j == k)
+			k++;
+	}
+	*n = k;
+	return all;
+}
+
+/* Where a parameter came from, for messages. */
+static const char *param_where(const pel_scenario *s, const run_spec *spec, const char *name)
+{
+	for (size_t i = 0; i < spec->nparams; i++)
+		if (!strcmp(spec->params[i].name, name))
+			return "--policy";
+	for (size_t i = 0; i < s->nparams; i++)
+		if (!strcmp(s->params[i].name, name))
+			return s->param_where[i];
+	return s->policy_where ? s->policy_where : s->file;
+}
+
+static int check_params(const pel_scenario *s, const run_spec *spec, const pel_policy *pol,
+			const pel_param *params, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int known = 0;
+		char list[256] = "";
+		for (const pel_param_doc *d = pol->params; d && d->name; d++) {
+			known |= !strcmp(d->name, params[i].name);
+			size_t l = strlen(list);
+			snprintf(list + l, sizeof list - l, "%s%s", l ? ", " : "", d->name);
+		}
+		if (!known) {
+			pel_say("pelsim: %s: policy.%s: unknown parameter of policy '%s' (expected %s%s)",
+				param_where(s, spec, params[i].name), params[i].name, pol->name,
+				*list ? "one of: " : "none; it takes no parameters", list);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The schedule file of the fixed policy: a path from the scenario is
+ * relative to the scenario's folder. */
+static pel_assignment *load_assignment(const pel_scenario *s, const run_spec *spec,
+				       const pel_param *params, size_t n)
+{
+	const char *file = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(params[i].name, "schedule"))
+			file = params[i].value;
+	if (!file)
+		return NULL;
+	char path[4096], err[1024];
+	const char *slash = strrchr(s->file, '/');
+	int from_file = strcmp(param_where(s, spec, "schedule"), "--policy") != 0;
+	if (from_file && file[0] != '/' && slash)
+		snprintf(path, sizeof path, "%.*s/%s", (int)(slash - s->file), s->file, file);
+	else
+		snprintf(path, sizeof path, "%s", file);
+	pel_assignment *a = pel_assignment_read(path, s->model, err, sizeof err);
+	if (!a)
+		pel_say("pelsim: %s: policy.schedule: %s", param_where(s, spec, "schedule"), err);
+	return a;
+}
+
+/* FILE with the policy name before its extension: out.csv -> out.heft.csv */
+static void schedule_path(char *buf, size_t n, const char *file, const char *policy, int many)
+{
+	const char *dot = strrchr(file, '.'), *slash = strrchr(file, '/');
+	if (!many)
+		snprintf(buf, n, "%s", file);
+	else if (dot && (!slash || dot > slash))
+		snprintf(buf, n, "%.*s.%s%s", (int)(dot - file), file, policy, dot);
+	else
+		snprintf(buf, n, "%s.%s", file, policy);
+}
+
+typedef struct {
+	const char *schedule;
+	int json, check;
+} run_output;
+
+/* Runs one policy and reports it.  Returns an exit status. */
+static int run_one(const pel_scenario *s, const run_spec *spec, const run_output *o, size_t nspecs)
+{
+	const pel_policy *pol = pel_policy_find(spec->name);
+	size_t np;
+	pel_param *params = merge_params(s, spec, &np);
+	pel_assignment *a = NULL;
+	pel_sim_result *r = NULL;
+	int rc = PEL_EXIT_BAD_INPUT;
+	if (check_params(s, spec, pol, params, np))
+		goto out;
+	a = load_assignment(s, spec, params, np);
+	if (!a && pel_ctx_param(&(pel_policy_ctx){ .params = params, .nparams = np }, "schedule", NULL))
+		goto out;
+	pel_sim_options opt = {
+		.seed = s->seed,
+		.stop_time = INFINITY,
+		.record_transfers = o->schedule != NULL,
+		.params = params,
+		.nparams = np,
+		.assignment = a,
+	};
+	r = pel_simulate(s->model, pol, &opt);
+	if (r->refused) {
+		if (r->refused_param)
+			pel_say("pelsim: %s: policy.%s: %s", param_where(s, spec, r->refused_param),
+				r->refused_param, r->error);
+		else
+			pel_say("pelsim: %s: policy %s: %s", s->file, pol->name, r->error);
+		goto out;
+	}
+	if (!r->complete) {
+		pel_say("pelsim: %s: %s", s->file, r->error);
+		rc = PEL_EXIT_RUN_FAILED;
+		goto out;
+	}
+	char err[512];
+	if (o->check && pel_check_schedule(s->model, r, err, sizeof err)) {
+		pel_say("pelsim: %s: policy %s: --check: invalid schedule: %s", s->file, pol->name, err);
+		rc = PEL_EXIT_RUN_FAILED;
+		goto out;
+	}
+	if (o->schedule) {
+		char path[4096];
+		schedule_path(path, sizeof path, o->schedule, pol->name, nspecs > 1);
+		if (pel_report_schedule(path, s->model, r)) {
+			pel_say("pelsim: --schedule: expected a file that can be written, found '%s' (%s)", path,
+				strerror(errno));
+			goto out;
+		}
+	}
+	pel_metrics x;
+	pel_metrics_compute(s->model, r, &x);
+	pel_run_info info = { s->name, pol->name, s->seed };
+	if (o->json)
+		pel_report_json(stdout, &info, s->model, r, &x);
+	else if (nspecs > 1)
+		pel_report_compare_row(stdout, &info, r, &x);
+	else
+		pel_report_text(stdout, &info, s->model, r, &x);
+	rc = 0;
+out:
+	pel_sim_result_free(r);
+	pel_assignment_free(a);
+	free(params);
+	return rc;
+}
+
+int pel_cmd_run(int argc, char **argv)
+{
+	enum { O_POLICY = 256, O_SEED, O_SET, O_JSON, O_SCHEDULE, O_CHECK, O_LIB };
+	static const struct option opts[] = {
+		{ "policy", required_argument, NULL, O_POLICY },
+		{ "policy-lib", required_argument, NULL, O_LIB },
+		{ "seed", required_argument, NULL, O_SEED },
+		{ "set", required_argument, NULL, O_SET },
+		{ "json", no_argument, NULL, O_JSON },
+		{ "schedule", required_argument, NULL, O_SCHEDULE },
+		{ "check", no_argument, NULL, O_CHECK },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *policy = NULL;
+	run_output o = { 0 };
+	uint64_t seed = 0;
+	int have_seed = 0, c;
+	pel_override *sets = pel_xcalloc((size_t)argc + 1, sizeof *sets);
+	size_t nsets = 0, nspecs = 0;
+	run_spec *specs = NULL;
+	int rc = PEL_EXIT_BAD_INPUT;
+	pel_scenario *s = NULL;
+	char err[1024];
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case O_POLICY:
+			policy = optarg;
+			break;
+		case O_LIB:
+			if (pel_plugin_load(optarg, err, sizeof err)) {
+				pel_say("pelsim: %s", err);
+				goto out;
+			}
+			break;
+		case O_SEED:
+			if (pel_parse_seed(optarg, &seed)) {
+				pel_bad_usage("run", "--seed: expected an integer in [0, 2^63-1], found '%s'", optarg);
+				goto out;
+			}
+			have_seed = 1;
+			break;
+		case O_SET: {
+			char *eq = strchr(optarg, '=');
+			if (!eq || eq == optarg) {
+				pel_bad_usage("run", "--set: expected PATH=VALUE, found '%s'", optarg);
+				goto out;
+			}
+			*eq = 0;
+			sets[nsets].path = optarg;
+			sets[nsets++].value = eq + 1;
+			break;
+		}
+		case O_JSON:
+			o.json = 1;
+			break;
+		case O_SCHEDULE:
+			o.schedule = optarg;
+			break;
+		case O_CHECK:
+			o.check = 1;
+			break;
+		case 'h':
+			fputs(usage_run, stdout);
+			rc = 0;
+			goto out;
+		default:
+			pel_unknown_option("run", argv, opts);
+			goto out;
+		}
+	}
+	if (optind >= argc) {
+		pel_bad_usage("run", "%s", "expected a scenario file, found none");
+		goto out;
+	}
+	if (!*argv[optind]) {
+		pel_bad_usage("run", "%s", "expected a scenario file, found ''");
+		goto out;
+	}
+	if (optind + 1 < argc) {
+		pel_bad_usage("run", "expected one scenario file, found a second: '%s'", argv[optind + 1]);
+		goto out;
+	}
+	if (policy && parse_policies(policy, &specs, &nspecs))
+		goto out;
+	for (size_t i = 0; i < nspecs; i++)
+		if (!pel_policy_find(specs[i].name)) {
+			pel_bad_usage("run", "--policy: expected a registered policy (pelsim policies lists them), found '%s'",
+				      specs[i].name);
+			goto out;
+		}
+	/* the seed also draws generated workloads: it overrides the scenario's
+	 * seed key, not only the run's */
+	char seedbuf[32];
+	if (have_seed) {
+		snprintf(seedbuf, sizeof seedbuf, "%llu", (unsigned long long)seed);
+		sets[nsets].path = "seed";
+		sets[nsets++].value = seedbuf;
+	}
+	if (pel_scenario_load(argv[optind], sets, nsets, &s, err, sizeof err)) {
+		pel_say("pelsim: %s", err);
+		goto out;
+	}
+	if (!specs) {
+		if (!pel_policy_find(s->policy)) {
+			pel_say("pelsim: %s: policy: expected a registered policy (pelsim policies lists them), found '%s'",
+				s->policy_where, s->policy);
+			goto out;
+		}
+		specs = pel_xcalloc(1, sizeof *specs);
+		specs[0].name = pel_xstrdup(s->policy);
+		specs[0].params = pel_xcalloc(1, sizeof *specs[0].params);
+		nspecs = 1;
+	}
+	if (nspecs > 1 && !o.json) {
+		printf("scenario %s, seed %llu: ", s->name, (unsigned long long)s->seed);
+		pel_report_compare_header(stdout, s->model, s->dag->release != NULL);
+	}
+	rc = 0;
+	for (size_t i = 0; i < nspecs; i++) {
+		int one = run_one(s, &specs[i], &o, nspecs);
+		if (one > rc)
+			rc = one;
+		if (one == PEL_EXIT_BAD_INPUT)
+			break;
+	}
+	if (fflush(stdout) && !rc)
+		rc = PEL_EXIT_RUN_FAILED;
+out:
+	free_specs(specs, nspecs);
+	pel_scenario_free(s);
+	free(sets);
+	return rc;
+}
