@@ -5,6 +5,7 @@
 #include "../common/alloc.h"
 #include "../common/random.h"
 #include "../models/generate.h"
+#include "../models/stream.h"
 
 #include <errno.h>
 #include <math.h>
@@ -904,6 +905,77 @@ static const char *const edge_keys[] = { "from", "to", "bytes", "comm", NULL };
 static const char *const layered_keys[] = { "generate", "tasks", "shape", "outdegree", "jump",
 					    "work", "bytes", "spread", "kinds", NULL };
 static const char *const cholesky_keys[] = { "generate", "tiles", "tile", NULL };
+static const char *const stream_keys[] = { "generate", "tasks", "arrival", "rate", "rates", "switch",
+					   "size", "mean", "alpha", "lo", "hi", "sigma", "kind", NULL };
+
+/* Reads a list of two positive numbers (the MMPP's per-state rates). */
+static void two_rates(loader *L, yref map, const char *key, double *out)
+{
+	yref v = get(L, map, key);
+	char f[64];
+	snprintf(f, sizeof f, "workload.%s", key);
+	if (!present(v)) {
+		fail_at(L, map, "workload", "expected key '%s' (two rates, one per state), found none", key);
+		return;
+	}
+	if (!is_type(L, v, YAML_SEQUENCE_NODE) || seq_len(L, v) != 2) {
+		expected(L, v, f, "a list of two rates [state 0, state 1]");
+		return;
+	}
+	for (size_t i = 0; i < 2; i++)
+		out[i] = number(L, seq_item(L, v, i), f, 0, 1, INFINITY);
+}
+
+/* A stream of independent tasks: arrival process and size law. */
+static pel_dag *read_stream(loader *L, yref r, uint64_t seed)
+{
+	const char *f = "workload";
+	if (check_map(L, r, f, stream_keys))
+		return NULL;
+	pel_gen_stream p = { 0 };
+	p.tasks = (uint32_t)opt_integer(L, r, "tasks", f, 1000, 1, 100000000);
+	const char *arr = opt_text(L, r, "arrival", f, "poisson");
+	const char *size = opt_text(L, r, "size", f, "exponential");
+	p.kind = opt_text(L, r, "kind", f, "task");
+	p.mean = opt_number(L, r, "mean", f, 1, 0, 1, INFINITY);
+	if (L->failed)
+		return NULL;
+	if (!strcmp(arr, "poisson") || !strcmp(arr, "fixed")) {
+		p.arrival = !strcmp(arr, "poisson") ? PEL_ARRIVAL_POISSON : PEL_ARRIVAL_FIXED;
+		p.rate[0] = opt_number(L, r, "rate", f, 1, 0, 1, INFINITY);
+	} else if (!strcmp(arr, "mmpp")) {
+		p.arrival = PEL_ARRIVAL_MMPP;
+		two_rates(L, r, "rates", p.rate);
+		two_rates(L, r, "switch", p.switch_rate);
+	} else {
+		expected(L, get(L, r, "arrival"), "workload.arrival", "one of: poisson, mmpp, fixed");
+	}
+	if (!strcmp(size, "exponential")) {
+		p.size = PEL_SIZE_EXPONENTIAL;
+	} else if (!strcmp(size, "constant")) {
+		p.size = PEL_SIZE_CONSTANT;
+	} else if (!strcmp(size, "lognormal")) {
+		p.size = PEL_SIZE_LOGNORMAL;
+		p.sigma = opt_number(L, r, "sigma", f, 1, 0, 1, 100);
+	} else if (!strcmp(size, "pareto")) {
+		p.size = PEL_SIZE_PARETO;
+		p.alpha = opt_number(L, r, "alpha", f, 1.5, 0, 1, 100);
+		p.lo = opt_number(L, r, "lo", f, 1, 0, 1, INFINITY);
+		p.hi = opt_number(L, r, "hi", f, 1e6, 0, 1, INFINITY);
+		if (!L->failed && p.hi <= p.lo)
+			expected(L, get(L, r, "hi"), "workload.hi", "a bound above lo");
+	} else {
+		expected(L, get(L, r, "size"), "workload.size", "one of: exponential, pareto, lognormal, constant");
+	}
+	if (L->failed)
+		return NULL;
+	gsl_rng *arrivals = pel_rng_stream(seed, PEL_STREAM_ARRIVAL);
+	gsl_rng *sizes = pel_rng_stream(seed, PEL_STREAM_WORKLOAD);
+	pel_dag *g = pel_generate_stream(&p, arrivals, sizes);
+	gsl_rng_free(arrivals);
+	gsl_rng_free(sizes);
+	return g;
+}
 
 typedef struct {
 	const char *name;
@@ -1136,7 +1208,9 @@ static pel_dag *read_generated(loader *L, yref r, uint64_t seed)
 		uint32_t nb = (uint32_t)opt_integer(L, r, "tile", f, 960, 1, 1000000);
 		return L->failed ? NULL : pel_generate_cholesky(tiles, nb);
 	}
-	expected(L, gen, "workload.generate", "one of: layered, cholesky");
+	if (!strcmp(type, "stream"))
+		return read_stream(L, r, seed);
+	expected(L, gen, "workload.generate", "one of: layered, cholesky, stream");
 	return NULL;
 }
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { EV_TASK_END = 1 };
+enum { EV_TASK_END = 1, EV_RELEASE = 2 };
 enum { ST_WAITING, ST_READY, ST_RUNNING, ST_DONE };
 
 typedef struct {
@@ -189,11 +189,26 @@ static void make_ready(sim *s, pel_task_id t, double now)
 	s->pol->task_ready(&s->ctx, t);
 }
 
+/* A task whose predecessors are all done is ready now, or at its release
+ * time when that is later (tasks of a stream arrive over time). */
+static void predecessors_done(sim *s, pel_task_id t, double now)
+{
+	if (s->g->release && s->g->release[t] > now)
+		pel_engine_push(s->eng, s->g->release[t], EV_RELEASE, t, 0);
+	else
+		make_ready(s, t, now);
+}
+
 static int on_event(void *user, const pel_event *ev)
 {
 	sim *s = user;
 	const pel_dag *g = s->g;
 	pel_task_id t = ev->a;
+	if (ev->type == EV_RELEASE) {
+		make_ready(s, t, ev->time);
+		offer(s);
+		return s->failed;
+	}
 	pel_device_id d = s->r->dev[t];
 	uint32_t slot = s->first_slot[d] + s->r->slot[t];
 	s->slot_task[slot] = PEL_NO_TASK;
@@ -211,7 +226,7 @@ static int on_event(void *user, const pel_event *ev)
 		if (s->bound[u] != PEL_NO_DEVICE)
 			copy_input(s, e, s->bound[u]);
 		if (--s->npred_left[u] == 0)
-			make_ready(s, u, ev->time);
+			predecessors_done(s, u, ev->time);
 	}
 	offer(s);
 	return s->failed;
@@ -327,7 +342,7 @@ pel_sim_result *pel_simulate(const pel_model *m, const pel_policy *pol,
 	}
 	for (pel_task_id t = 0; t < n; t++)
 		if (!s.npred_left[t])
-			make_ready(&s, t, 0);
+			predecessors_done(&s, t, 0);
 	offer(&s);
 	if (!s.failed)
 		pel_engine_run(s.eng, opt->stop_time, on_event, &s);
