@@ -49,8 +49,18 @@ pel_dag *pel_generate_layered(const pel_gen_layered *prm, gsl_rng *r)
 	uint32_t nk = prm->nkinds ? prm->nkinds : 1;
 	uint32_t maxdeg = (uint32_t)fmax(1.0, 2 * prm->outdegree - 1);
 	pel_dag_reserve(g, n, (size_t)((double)n * (prm->outdegree > 0 ? prm->outdegree : 1)) + 16);
-	for (uint32_t t = 0; t < n; t++)
-		pel_dag_add_task(g, NULL, kinds[t % nk], around(r, prm->work, prm->spread));
+	int literature = prm->ndevices > 0;
+	for (uint32_t t = 0; t < n; t++) {
+		if (!literature) {
+			pel_dag_add_task(g, NULL, kinds[t % nk], around(r, prm->work, prm->spread));
+			continue;
+		}
+		double wi = 2 * prm->work * gsl_rng_uniform(r);
+		pel_task_id id = pel_dag_add_task(g, NULL, kinds[t % nk], wi);
+		for (uint32_t d = 0; d < prm->ndevices; d++)
+			pel_dag_add_cost(g, id, prm->devices[d],
+					 wi * (1 - prm->beta / 2 + prm->beta * gsl_rng_uniform(r)));
+	}
 	for (uint32_t l = 0; l + 1 < nlev; l++) {
 		uint32_t last = l + jump < nlev - 1 ? l + jump : nlev - 1;
 		uint32_t lo = lev_start[l + 1], hi = lev_start[last + 1];
@@ -71,7 +81,8 @@ pel_dag *pel_generate_layered(const pel_gen_layered *prm, gsl_rng *r)
 					for (uint32_t e = first; e < g->nedges; e++)
 						dup |= g->dst[e] == v;
 				} while (dup);
-				pel_dag_add_edge(g, t, v, around(r, prm->bytes, prm->spread), NAN);
+				double comm = literature ? 2 * prm->ccr * prm->work * gsl_rng_uniform(r) : NAN;
+				pel_dag_add_edge(g, t, v, around(r, prm->bytes, prm->spread), comm);
 			}
 		}
 	}

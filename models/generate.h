@@ -26,6 +26,17 @@ typedef struct {
 	double spread;     /* relative half-width of work and bytes, in [0, 1) */
 	const char *const *kinds;
 	uint32_t nkinds;
+	/* The literature's model (Topcuoglu et al. 2002, section 5.1), used
+	 * when devices are given: each task gets a mean cost w_i uniform in
+	 * [0, 2 * work] (seconds), and explicit times w_ij uniform in
+	 * [w_i (1 - beta/2), w_i (1 + beta/2)] on each of the ndevices named
+	 * devices, and each edge an explicit communication time uniform in
+	 * [0, 2 * ccr * work], so that mean communication over mean
+	 * computation is ccr.  Without devices, work and bytes are used. */
+	const char *const *devices;
+	uint32_t ndevices;
+	double beta;       /* heterogeneity of costs across devices, in [0, 2) */
+	double ccr;        /* communication-to-computation ratio (with devices) */
 } pel_gen_layered;
 
 /* Builds a finished layered DAG; never fails for tasks >= 1. */

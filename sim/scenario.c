@@ -903,7 +903,7 @@ static const char *const workload_keys[] = { "tasks", "edges", "generate", NULL 
 static const char *const task_keys[] = { "name", "kind", "work", "times", NULL };
 static const char *const edge_keys[] = { "from", "to", "bytes", "comm", NULL };
 static const char *const layered_keys[] = { "generate", "tasks", "shape", "outdegree", "jump",
-					    "work", "bytes", "spread", "kinds", NULL };
+					    "work", "bytes", "spread", "kinds", "ccr", "beta", NULL };
 static const char *const cholesky_keys[] = { "generate", "tiles", "tile", NULL };
 static const char *const stream_keys[] = { "generate", "tasks", "arrival", "rate", "rates", "switch",
 					   "size", "mean", "alpha", "lo", "hi", "sigma", "kind", NULL };
@@ -1176,10 +1176,26 @@ static pel_dag *read_generated(loader *L, yref r, uint64_t seed)
 				kinds[prm.nkinds++] = text(L, seq_item(L, ks, i), "workload.kinds");
 			prm.kinds = kinds;
 		}
-		if (L->failed)
+		/* ccr or beta select the literature's model: explicit times per
+		 * device of the platform (work = mean cost in seconds) */
+		const char **devnames = NULL;
+		if (present(get(L, r, "ccr")) || present(get(L, r, "beta"))) {
+			prm.ccr = opt_number(L, r, "ccr", f, 1, 0, 0, 1e6);
+			prm.beta = opt_number(L, r, "beta", f, 1, 0, 0, 1.999);
+			const pel_platform *pf = L->s->platform;
+			devnames = pel_xcalloc(pf->ndevices, sizeof *devnames);
+			for (uint32_t d = 0; d < pf->ndevices; d++)
+				devnames[d] = pf->devices[d].name;
+			prm.devices = devnames;
+			prm.ndevices = pf->ndevices;
+		}
+		if (L->failed) {
+			free(devnames);
 			return NULL;
+		}
 		gsl_rng *rng = pel_rng_stream(seed, PEL_STREAM_WORKLOAD);
 		pel_dag *g = pel_generate_layered(&prm, rng);
+		free(devnames);
 		gsl_rng_free(rng);
 		/* the largest work of each kind decides whether all can run */
 		pel_task_id *big = pel_xmalloc((g->nkinds ? g->nkinds : 1) * sizeof *big);
@@ -1231,7 +1247,137 @@ static pel_dag *read_workload(loader *L, yref r, uint64_t seed)
 /* ---- top level ---- */
 
 static const char *const top_keys[] = { "name", "description", "seed", "policy",
-					"platform", "workload", NULL };
+					"platform", "workload", "sweep", NULL };
+static const char *const sweep_keys[] = { "axes", "combine", "policies", "replications", "seed", NULL };
+static const char *const range_keys[] = { "from", "to", "points", "scale", NULL };
+
+/* An axis given as {from, to, points, scale: linear|log}; values are
+ * rounded to integers when both ends are written as integers. */
+static void read_range(loader *L, yref r, const char *field, pel_axis *ax)
+{
+	if (check_map(L, r, field, range_keys))
+		return;
+	char f[400];
+	snprintf(f, sizeof f, "%.320s.from", field);
+	yref fr = need(L, r, "from", field), to = need(L, r, "to", field);
+	double a = present(fr) ? number(L, fr, f, -INFINITY, 0, INFINITY) : 0;
+	snprintf(f, sizeof f, "%.320s.to", field);
+	double b = present(to) ? number(L, to, f, -INFINITY, 0, INFINITY) : 0;
+	uint64_t n = opt_integer(L, r, "points", field, 5, 2, 100000);
+	const char *scale = opt_text(L, r, "scale", field, "linear");
+	if (L->failed)
+		return;
+	int lg = !strcmp(scale, "log");
+	if (!lg && strcmp(scale, "linear")) {
+		snprintf(f, sizeof f, "%.320s.scale", field);
+		expected(L, get(L, r, "scale"), f, "one of: linear, log");
+		return;
+	}
+	if (lg && (a <= 0 || b <= 0)) {
+		expected(L, fr, field, "positive bounds for a log scale");
+		return;
+	}
+	const char *as = (const char *)Y(L, fr)->data.scalar.value, *bs = (const char *)Y(L, to)->data.scalar.value;
+	int whole = !strpbrk(as, ".eE") && !strpbrk(bs, ".eE");
+	ax->values = pel_xcalloc(n, sizeof *ax->values);
+	for (uint64_t i = 0; i < n; i++) {
+		double u = (double)i / (double)(n - 1);
+		double v = lg ? exp(log(a) + u * (log(b) - log(a))) : a + u * (b - a);
+		char buf[64];
+		if (whole)
+			snprintf(buf, sizeof buf, "%.0f", round(v));
+		else
+			snprintf(buf, sizeof buf, "%.15g", v);
+		if (whole && ax->nvalues && !strcmp(buf, ax->values[ax->nvalues - 1]))
+			continue; /* rounding merged two points */
+		ax->values[ax->nvalues++] = pel_xstrdup(buf);
+	}
+}
+
+static void read_sweep(loader *L, pel_scenario *s, yref r)
+{
+	char wbuf[512];
+	pel_sweep_spec *w = &s->sweep;
+	if (check_map(L, r, "sweep", sweep_keys))
+		return;
+	w->present = 1;
+	w->where = pel_xstrdup(where(L, r, wbuf, sizeof wbuf));
+	yref axes = need(L, r, "axes", "sweep");
+	if (L->failed)
+		return;
+	if (!is_type(L, axes, YAML_MAPPING_NODE) || !Y(L, axes)->data.mapping.pairs.top ||
+	    Y(L, axes)->data.mapping.pairs.top == Y(L, axes)->data.mapping.pairs.start) {
+		expected(L, axes, "sweep.axes", "a mapping of scenario paths to lists or ranges of values");
+		return;
+	}
+	yaml_node_t *y = Y(L, axes);
+	size_t n = (size_t)(y->data.mapping.pairs.top - y->data.mapping.pairs.start);
+	w->axes = pel_xcalloc(n, sizeof *w->axes);
+	for (size_t i = 0; i < n && !L->failed; i++) {
+		yaml_node_pair_t *p = &Y(L, axes)->data.mapping.pairs.start[i];
+		yref k = { axes.doc, p->key }, v = { axes.doc, p->value };
+		const char *path = text(L, k, "sweep.axes");
+		if (!path)
+			return;
+		for (size_t j = 0; j < w->naxes; j++)
+			if (!strcmp(w->axes[j].path, path))
+				fail_at(L, k, "sweep.axes", "axis '%s' given twice", path);
+		pel_axis *ax = &w->axes[w->naxes++];
+		ax->path = pel_xstrdup(path);
+		ax->where = pel_xstrdup(where(L, k, wbuf, sizeof wbuf));
+		char f[320];
+		snprintf(f, sizeof f, "sweep.axes.%.300s", path);
+		if (is_type(L, v, YAML_SEQUENCE_NODE)) {
+			size_t m = seq_len(L, v);
+			if (!m)
+				expected(L, v, f, "a non-empty list of values");
+			ax->values = pel_xcalloc(m + 1, sizeof *ax->values);
+			for (size_t j = 0; j < m && !L->failed; j++) {
+				const char *val = text(L, seq_item(L, v, j), f);
+				if (val)
+					ax->values[ax->nvalues++] = pel_xstrdup(val);
+			}
+		} else if (is_type(L, v, YAML_MAPPING_NODE)) {
+			read_range(L, v, f, ax);
+		} else {
+			expected(L, v, f, "a list of values or a range {from, to, points, scale}");
+		}
+	}
+	const char *combine = opt_text(L, r, "combine", "sweep", "product");
+	if (!L->failed) {
+		if (!strcmp(combine, "zip"))
+			w->zip = 1;
+		else if (strcmp(combine, "product"))
+			expected(L, get(L, r, "combine"), "sweep.combine", "one of: product, zip");
+	}
+	for (size_t i = 1; w->zip && i < w->naxes && !L->failed; i++)
+		if (w->axes[i].nvalues != w->axes[0].nvalues)
+			fail_at(L, axes, "sweep.axes", "zipped axes need as many values each: '%s' has %zu, '%s' has %zu",
+				w->axes[0].path, w->axes[0].nvalues, w->axes[i].path, w->axes[i].nvalues);
+	yref pols = get(L, r, "policies");
+	if (present(pols) && !L->failed) {
+		if (!is_type(L, pols, YAML_SEQUENCE_NODE) || !seq_len(L, pols)) {
+			expected(L, pols, "sweep.policies", "a non-empty list of policies");
+			return;
+		}
+		w->policies = pel_xcalloc(seq_len(L, pols), sizeof *w->policies);
+		for (size_t j = 0; j < seq_len(L, pols) && !L->failed; j++) {
+			yref it = seq_item(L, pols, j);
+			const char *name = text(L, it, "sweep.policies");
+			if (!name)
+				return;
+			char pname[128];
+			snprintf(pname, sizeof pname, "%.*s", (int)strcspn(name, ":"), name);
+			if (!pel_policy_find(pname)) {
+				expected(L, it, "sweep.policies", "a registered policy (pelsim policies lists them)");
+				return;
+			}
+			w->policies[w->npolicies++] = pel_xstrdup(name);
+		}
+	}
+	w->replications = (uint32_t)opt_integer(L, r, "replications", "sweep", 1, 1, 1000000);
+	w->seed = opt_integer(L, r, "seed", "sweep", s->seed, 0, INT64_MAX);
+}
 
 static void read_policy(loader *L, pel_scenario *s, yref r)
 {
@@ -1378,6 +1524,9 @@ int pel_scenario_load(const char *file, const pel_override *sets, size_t nsets,
 			read_policy(&L, s, pol);
 		else
 			s->policy = pel_xstrdup("eager");
+		yref sw = get(&L, top, "sweep");
+		if (present(sw))
+			read_sweep(&L, s, sw);
 	}
 	if (!L.failed)
 		s->platform = read_platform(&L, need(&L, top, "platform", ""));
@@ -1418,6 +1567,19 @@ void pel_scenario_free(pel_scenario *s)
 	}
 	free(s->params);
 	free(s->param_where);
+	for (size_t i = 0; i < s->sweep.naxes; i++) {
+		pel_axis *ax = &s->sweep.axes[i];
+		for (size_t j = 0; j < ax->nvalues; j++)
+			free(ax->values[j]);
+		free(ax->values);
+		free(ax->path);
+		free(ax->where);
+	}
+	free(s->sweep.axes);
+	for (size_t i = 0; i < s->sweep.npolicies; i++)
+		free(s->sweep.policies[i]);
+	free(s->sweep.policies);
+	free(s->sweep.where);
 	pel_model_free(s->model);
 	pel_dag_free(s->dag);
 	pel_platform_free(s->platform);

@@ -14,6 +14,29 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* One axis of a sweep: a dotted path into the scenario and its values
+ * (as text, applied like --set PATH=VALUE). */
+typedef struct {
+	char *path;
+	char **values;
+	size_t nvalues;
+	char *where;         /* file:line:col of the axis, for messages */
+} pel_axis;
+
+/* The `sweep:` section: axes combined as a product (or zipped), the
+ * policies to compare, replications per point and the base seed. */
+typedef struct {
+	int present;
+	pel_axis *axes;
+	size_t naxes;
+	int zip;             /* 1: axes advance together; 0: cartesian product */
+	char **policies;     /* "name" or "name:param=value:..." */
+	size_t npolicies;
+	uint32_t replications;
+	uint64_t seed;       /* base seed */
+	char *where;         /* file:line:col of the section */
+} pel_sweep_spec;
+
 typedef struct {
 	char *file;          /* path of the scenario file */
 	char *name;          /* scenario name (defaults to the file's) */
@@ -26,6 +49,7 @@ typedef struct {
 	pel_platform *platform;
 	pel_dag *dag;
 	pel_model *model;
+	pel_sweep_spec sweep; /* present only when the file has a sweep: section */
 } pel_scenario;
 
 /* One --set override: a dotted path into the scenario and a scalar value. */
