@@ -5,6 +5,7 @@
 #include "../common/alloc.h"
 #include "../common/random.h"
 #include "../models/generate.h"
+#include "../models/families.h"
 #include "../models/stream.h"
 
 #include <errno.h>
@@ -905,6 +906,67 @@ static const char *const edge_keys[] = { "from", "to", "bytes", "comm", NULL };
 static const char *const layered_keys[] = { "generate", "tasks", "shape", "outdegree", "jump",
 					    "work", "bytes", "spread", "kinds", "ccr", "beta", NULL };
 static const char *const cholesky_keys[] = { "generate", "tiles", "tile", NULL };
+static const char *const forkjoin_keys[] = { "generate", "phases", "width", "work", "bytes", NULL };
+static const char *const fft_keys[] = { "generate", "points", "work", "bytes", NULL };
+static const char *const stencil_keys[] = { "generate", "rows", "cols", "work", "bytes", NULL };
+static const char *const mapreduce_keys[] = { "generate", "maps", "reduces", "work", "reduce_work",
+					      "bytes", NULL };
+
+/* The structured families (fork-join, LU, QR, FFT, stencil, MapReduce). */
+static pel_dag *read_family(loader *L, yref r, const char *type)
+{
+	const char *f = "workload";
+	if (!strcmp(type, "lu") || !strcmp(type, "qr")) {
+		if (check_map(L, r, f, cholesky_keys))
+			return NULL;
+		uint32_t tiles = (uint32_t)opt_integer(L, r, "tiles", f, 8, 1, 2000);
+		uint32_t nb = (uint32_t)opt_integer(L, r, "tile", f, 960, 1, 1000000);
+		if (L->failed)
+			return NULL;
+		return type[0] == 'l' ? pel_generate_lu(tiles, nb) : pel_generate_qr(tiles, nb);
+	}
+	if (!strcmp(type, "forkjoin")) {
+		if (check_map(L, r, f, forkjoin_keys))
+			return NULL;
+		uint32_t phases = (uint32_t)opt_integer(L, r, "phases", f, 4, 1, 10000000);
+		uint32_t width = (uint32_t)opt_integer(L, r, "width", f, 8, 1, 10000000);
+		double work = opt_number(L, r, "work", f, 1e9, 0, 0, INFINITY);
+		double bytes = opt_number(L, r, "bytes", f, 0, 0, 0, INFINITY);
+		return L->failed ? NULL : pel_generate_forkjoin(phases, width, work, bytes);
+	}
+	if (!strcmp(type, "fft")) {
+		if (check_map(L, r, f, fft_keys))
+			return NULL;
+		uint64_t points = opt_integer(L, r, "points", f, 16, 2, 1u << 24);
+		double work = opt_number(L, r, "work", f, 1e9, 0, 0, INFINITY);
+		double bytes = opt_number(L, r, "bytes", f, 0, 0, 0, INFINITY);
+		if (!L->failed && (points & (points - 1)))
+			expected(L, get(L, r, "points"), "workload.points", "a power of two");
+		return L->failed ? NULL : pel_generate_fft((uint32_t)points, work, bytes);
+	}
+	if (!strcmp(type, "stencil")) {
+		if (check_map(L, r, f, stencil_keys))
+			return NULL;
+		uint64_t rows = opt_integer(L, r, "rows", f, 16, 1, 100000);
+		uint64_t cols = opt_integer(L, r, "cols", f, 16, 1, 100000);
+		double work = opt_number(L, r, "work", f, 1e9, 0, 0, INFINITY);
+		double bytes = opt_number(L, r, "bytes", f, 0, 0, 0, INFINITY);
+		if (!L->failed && rows * cols > 100000000)
+			expected(L, r, "workload", "at most 10^8 cells (rows x cols)");
+		return L->failed ? NULL : pel_generate_stencil((uint32_t)rows, (uint32_t)cols, work, bytes);
+	}
+	if (check_map(L, r, f, mapreduce_keys))
+		return NULL;
+	uint32_t maps = (uint32_t)opt_integer(L, r, "maps", f, 16, 1, 100000);
+	uint32_t reduces = (uint32_t)opt_integer(L, r, "reduces", f, 4, 1, 100000);
+	double work = opt_number(L, r, "work", f, 1e9, 0, 0, INFINITY);
+	double rwork = opt_number(L, r, "reduce_work", f, work, 0, 0, INFINITY);
+	double bytes = opt_number(L, r, "bytes", f, 0, 0, 0, INFINITY);
+	if (!L->failed && (uint64_t)maps * reduces > 100000000)
+		expected(L, r, "workload", "at most 10^8 shuffle edges (maps x reduces)");
+	return L->failed ? NULL : pel_generate_mapreduce(maps, reduces, work, rwork, bytes);
+}
+
 static const char *const stream_keys[] = { "generate", "tasks", "arrival", "rate", "rates", "switch",
 					   "size", "mean", "alpha", "lo", "hi", "sigma", "kind", NULL };
 
@@ -1226,7 +1288,11 @@ static pel_dag *read_generated(loader *L, yref r, uint64_t seed)
 	}
 	if (!strcmp(type, "stream"))
 		return read_stream(L, r, seed);
-	expected(L, gen, "workload.generate", "one of: layered, cholesky, stream");
+	if (!strcmp(type, "lu") || !strcmp(type, "qr") || !strcmp(type, "forkjoin") ||
+	    !strcmp(type, "fft") || !strcmp(type, "stencil") || !strcmp(type, "mapreduce"))
+		return read_family(L, r, type);
+	expected(L, gen, "workload.generate",
+		 "one of: layered, cholesky, lu, qr, forkjoin, fft, stencil, mapreduce, stream");
 	return NULL;
 }
 
