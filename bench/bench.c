@@ -1,1 +1,445 @@
-int main(void){return 0;}
+/* bench.c - pelsim-bench: figures of merit of the simulator.
+ *
+ * Prints one line per figure, "NAME VALUE UNIT", and comment lines
+ * starting with '#' that give the machine-independent parameters and a
+ * digest of each simulated schedule (so two builds can be checked to
+ * schedule alike).  It is a program, not a test: it never judges a timing.
+ *
+ *   pelsim-bench [--quick] [FILTER...]
+ *
+ * --quick runs smaller sizes (a smoke test); each FILTER is a substring of
+ * the figure names to run (all figures when none is given).
+ *
+ * Figures:
+ *   engine_holds_per_s_<N>   classic hold model with N events pending:
+ *                            pop the earliest, push one at its time plus an
+ *                            exponential increment (drawn beforehand); the
+ *                            best of 4 timed windows
+ *   run_tasks_per_s_<pol>    simulated tasks per wall-clock second of
+ *                            pel_simulate (policy init included) on a
+ *                            generated layered DAG and a 64-device platform
+ *   heft_<N>_64_s            seconds of that run for heft
+ *   bytes_per_task           peak resident memory growth per task of an
+ *                            eager run on a generated DAG, measured in a
+ *                            forked child (DAG, model, simulation)
+ *   mem_<N>_events           events processed by that run */
+#define _GNU_SOURCE
+#include "../common/random.h"
+#include "../models/generate.h"
+#include "../models/model.h"
+#include "../policies/policy.h"
+#include "../sim/engine.h"
+#include "../sim/simulate.h"
+
+#include <gsl/gsl_randist.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SEED 42
+#define NINC ((size_t)1 << 20) /* pre-drawn hold increments, used cyclically */
+#define HOLD_WINDOWS 4          /* timed windows of the hold model, best kept */
+
+typedef struct {
+	uint32_t hold_small, hold_large;    /* events pending */
+	uint64_t holds_small, holds_large;  /* timed holds */
+	uint32_t run_tasks;                 /* DAG of the run_tasks_per_s figures */
+	uint32_t mem_tasks;                 /* DAG of bytes_per_task */
+	int eager_reps;                     /* eager runs, best one reported */
+} sizes;
+
+static const sizes full = { 10000, 1000000, 20000000, 8000000, 100000, 1000000, 5 };
+static const sizes quick = { 10000, 1000000, 1000000, 1000000, 10000, 100000, 2 };
+
+static char **filters;
+static int nfilters;
+static int nfigures; /* figures printed */
+
+/* 1 when the figure called name was asked for. */
+static int wanted(const char *name)
+{
+	if (!nfilters)
+		return 1;
+	for (int i = 0; i < nfilters; i++)
+		if (strstr(name, filters[i]))
+			return 1;
+	return 0;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* "10k", "1m", "100k", or the plain number. */
+static const char *size_name(uint64_t n, char *buf, size_t len)
+{
+	if (n >= 1000000 && n % 1000000 == 0)
+		snprintf(buf, len, "%" PRIu64 "m", n / 1000000);
+	else if (n >= 1000 && n % 1000 == 0)
+		snprintf(buf, len, "%" PRIu64 "k", n / 1000);
+	else
+		snprintf(buf, len, "%" PRIu64, n);
+	return buf;
+}
+
+static void figure(const char *name, double value, const char *unit)
+{
+	printf("%s %.6g %s\n", name, value, unit);
+	fflush(stdout);
+	nfigures++;
+}
+
+/* ---- engine: the hold model ---------------------------------------- */
+
+static void bench_hold(uint32_t pending, uint64_t holds)
+{
+	char name[64], sz[16];
+	snprintf(name, sizeof name, "engine_holds_per_s_%s",
+		 size_name(pending, sz, sizeof sz));
+	if (!wanted(name))
+		return;
+	gsl_rng *r = pel_rng_stream(SEED, PEL_STREAM_BENCH);
+	double *inc = malloc(NINC * sizeof *inc);
+	if (!inc) {
+		fprintf(stderr, "pelsim-bench: out of memory\n");
+		exit(1);
+	}
+	for (size_t i = 0; i < NINC; i++)
+		inc[i] = gsl_ran_exponential(r, 1.0);
+	gsl_rng_free(r);
+
+	pel_engine *e = pel_engine_new(pending);
+	for (uint32_t i = 0; i < pending; i++)
+		pel_engine_push(e, inc[i % NINC], 1, i, 0);
+	/* warm up to the steady state of the hold model, then time */
+	pel_event ev;
+	size_t k = pending % NINC;
+	uint64_t warm = pending > 1000000 ? pending : 1000000;
+	double sum = 0;
+	for (uint64_t i = 0; i < warm; i++) {
+		pel_engine_pop(e, &ev);
+		pel_engine_push(e, ev.time + inc[k], ev.type, ev.a, ev.b);
+		k = (k + 1) & (NINC - 1);
+	}
+	/* the best of HOLD_WINDOWS consecutive windows: other processes
+	 * on the machine only ever slow a window down */
+	uint64_t per = holds / HOLD_WINDOWS;
+	double best = INFINITY;
+	for (int w = 0; w < HOLD_WINDOWS; w++) {
+		double t0 = now_s();
+		for (uint64_t i = 0; i < per; i++) {
+			pel_engine_pop(e, &ev);
+			sum += ev.a;
+			pel_engine_push(e, ev.time + inc[k], ev.type, ev.a, ev.b);
+			k = (k + 1) & (NINC - 1);
+		}
+		double dt = now_s() - t0;
+		if (dt < best)
+			best = dt;
+	}
+	if (pel_engine_pending(e) != pending || sum < 0) {
+		fprintf(stderr, "pelsim-bench: hold model lost events\n");
+		exit(1);
+	}
+	pel_engine_free(e);
+	free(inc);
+	figure(name, (double)per / best, "holds/s");
+}
+
+/* ---- the platform and the DAG -------------------------------------- */
+
+static const char *const kinds[] = { "gemm", "fft", "stencil", "sort" };
+#define NKINDS 4
+
+/* 48 CPU cores on the host memory, 12 GPUs and 4 FPGAs (2 regions each)
+ * with private memories linked to the host. */
+static pel_platform *make_platform(void)
+{
+	pel_platform *p = pel_platform_new();
+	uint32_t host = pel_platform_node(p, "host");
+	char name[32];
+	pel_efficiency cpu_eff[NKINDS] = {
+		{ "gemm", 0.9 }, { "fft", 0.6 }, { "stencil", 0.5 }, { "sort", 0.8 } };
+	pel_efficiency gpu_eff[NKINDS] = {
+		{ "gemm", 0.8 }, { "fft", 0.4 }, { "stencil", 0.3 }, { "sort", 0.05 } };
+	pel_efficiency fpga_eff[NKINDS] = {
+		{ "gemm", 0.3 }, { "fft", 0.9 }, { "stencil", 0.7 }, { "sort", 0.2 } };
+	for (int i = 0; i < 48; i++) {
+		snprintf(name, sizeof name, "cpu%d", i);
+		pel_device d = { .name = name, .group = "cpu", .class_name = "cpu",
+				 .speed = 5e10, .slots = 1, .node = host,
+				 .launch = 1e-6, .eff = cpu_eff, .neff = NKINDS };
+		pel_platform_add_device(p, &d);
+	}
+	for (int i = 0; i < 12; i++) {
+		snprintf(name, sizeof name, "gpu%d", i);
+		uint32_t node = pel_platform_node(p, name);
+		pel_device d = { .name = name, .group = "gpu", .class_name = "gpu",
+				 .speed = 1e13, .slots = 1, .node = node,
+				 .launch = 5e-6, .eff = gpu_eff, .neff = NKINDS };
+		pel_platform_add_device(p, &d);
+		pel_platform_add_link(p, host, node, 2.5e10, 2e-6);
+	}
+	for (int i = 0; i < 4; i++) {
+		snprintf(name, sizeof name, "fpga%d", i);
+		uint32_t node = pel_platform_node(p, name);
+		pel_device d = { .name = name, .group = "fpga", .class_name = "fpga",
+				 .speed = 2e12, .slots = 2, .node = node,
+				 .launch = 1e-5, .reconfig = 1e-3,
+				 .eff = fpga_eff, .neff = NKINDS };
+		pel_platform_add_device(p, &d);
+		pel_platform_add_link(p, host, node, 1.2e10, 5e-6);
+	}
+	pel_platform_finish(p);
+	return p;
+}
+
+static pel_gen_layered dag_params(uint32_t tasks)
+{
+	return (pel_gen_layered){ .tasks = tasks, .shape = 1.0, .outdegree = 3.0,
+				  .jump = 2, .work = 1e10, .bytes = 4e6,
+				  .spread = 0.5, .kinds = kinds, .nkinds = NKINDS };
+}
+
+static pel_dag *make_dag(uint32_t tasks)
+{
+	pel_gen_layered prm = dag_params(tasks);
+	gsl_rng *r = pel_rng_stream(SEED, PEL_STREAM_WORKLOAD);
+	pel_dag *g = pel_generate_layered(&prm, r);
+	gsl_rng_free(r);
+	return g;
+}
+
+static pel_model *bind_model(const pel_platform *p, const pel_dag *g)
+{
+	pel_model_error err;
+	pel_model *m = pel_model_bind(p, g, &err);
+	if (!m) {
+		fprintf(stderr, "pelsim-bench: %s\n", err.msg);
+		exit(1);
+	}
+	return m;
+}
+
+/* Digest of a schedule: FNV-1a over each task's device and times. */
+static uint64_t digest(const pel_sim_result *r, uint32_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (uint32_t t = 0; t < n; t++) {
+		uint64_t w[3];
+		w[0] = r->dev[t];
+		memcpy(&w[1], &r->start[t], 8);
+		memcpy(&w[2], &r->end[t], 8);
+		const unsigned char *b = (const unsigned char *)w;
+		for (size_t i = 0; i < sizeof w; i++)
+			h = (h ^ b[i]) * 1099511628211ULL;
+	}
+	return h;
+}
+
+static pel_sim_result *simulate(const pel_model *m, const char *policy, double *secs)
+{
+	const pel_policy *pol = pel_policy_find(policy);
+	if (!pol) {
+		fprintf(stderr, "pelsim-bench: no policy '%s'\n", policy);
+		exit(1);
+	}
+	pel_sim_options opt = { .seed = SEED, .stop_time = INFINITY };
+	double t0 = now_s();
+	pel_sim_result *r = pel_simulate(m, pol, &opt);
+	*secs = now_s() - t0;
+	if (!r || !r->complete) {
+		fprintf(stderr, "pelsim-bench: %s run failed: %s\n", policy,
+			r ? r->error : "init refused");
+		exit(1);
+	}
+	return r;
+}
+
+/* ---- simulated tasks per second ------------------------------------ */
+
+static void bench_run(const sizes *z)
+{
+	char heft_name[64], sz[16];
+	snprintf(heft_name, sizeof heft_name, "heft_%s_64_s",
+		 size_name(z->run_tasks, sz, sizeof sz));
+	int do_eager = wanted("run_tasks_per_s_eager");
+	int do_heft = wanted("run_tasks_per_s_heft") || wanted(heft_name);
+	if (!do_eager && !do_heft)
+		return;
+	pel_platform *p = make_platform();
+	pel_dag *g = make_dag(z->run_tasks);
+	pel_model *m = bind_model(p, g);
+	printf("# run dag: %u tasks, %u edges, %u devices\n", g->ntasks, g->nedges,
+	       p->ndevices);
+	if (do_eager) {
+		double best = INFINITY;
+		for (int i = 0; i < z->eager_reps; i++) {
+			double secs;
+			pel_sim_result *r = simulate(m, "eager", &secs);
+			if (i == 0)
+				printf("# eager: makespan %.9g s, %" PRIu64 " events, digest %016" PRIx64 "\n",
+				       r->makespan, r->events, digest(r, g->ntasks));
+			pel_sim_result_free(r);
+			if (secs < best)
+				best = secs;
+		}
+		figure("run_tasks_per_s_eager", g->ntasks / best, "tasks/s");
+	}
+	if (do_heft) {
+		double secs;
+		pel_sim_result *r = simulate(m, "heft", &secs);
+		printf("# heft: makespan %.9g s, %" PRIu64 " events, digest %016" PRIx64 "\n",
+		       r->makespan, r->events, digest(r, g->ntasks));
+		pel_sim_result_free(r);
+		if (wanted("run_tasks_per_s_heft"))
+			figure("run_tasks_per_s_heft", g->ntasks / secs, "tasks/s");
+		if (wanted(heft_name))
+			figure(heft_name, secs, "s");
+	}
+	pel_model_free(m);
+	pel_dag_free(g);
+	pel_platform_free(p);
+}
+
+/* ---- peak memory per task, in a child ------------------------------- */
+
+typedef struct {
+	double bytes_per_task;
+	uint64_t events;
+	uint64_t digest;
+	uint32_t edges;
+	int ok;
+} mem_result;
+
+static long maxrss_kib(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+/* Runs in the child: everything the run needs is built here, after the
+ * baseline, so the growth of the peak is the run's own footprint. */
+static mem_result mem_child(uint32_t tasks)
+{
+	mem_result out = { 0 };
+	long base = maxrss_kib();
+	pel_platform *p = make_platform();
+	pel_dag *g = make_dag(tasks);
+	pel_model *m = bind_model(p, g);
+	double secs;
+	pel_sim_result *r = simulate(m, "eager", &secs);
+	long peak = maxrss_kib();
+	out.bytes_per_task = (double)(peak - base) * 1024.0 / tasks;
+	out.events = r->events;
+	out.digest = digest(r, g->ntasks);
+	out.edges = g->nedges;
+	out.ok = 1;
+	pel_sim_result_free(r);
+	pel_model_free(m);
+	pel_dag_free(g);
+	pel_platform_free(p);
+	return out;
+}
+
+/* Forks the measuring child and waits for it, so no other figure runs
+ * beside it; call before anything large is allocated here. */
+static int bench_mem(uint32_t tasks, mem_result *res)
+{
+	int fd[2];
+	if (pipe(fd)) {
+		perror("pelsim-bench: pipe");
+		return -1;
+	}
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0) {
+		perror("pelsim-bench: fork");
+		return -1;
+	}
+	if (pid == 0) {
+		close(fd[0]);
+		mem_result out = mem_child(tasks);
+		ssize_t w = write(fd[1], &out, sizeof out);
+		_exit(w == (ssize_t)sizeof out ? 0 : 1);
+	}
+	close(fd[1]);
+	ssize_t got = read(fd[0], res, sizeof *res);
+	close(fd[0]);
+	int status;
+	waitpid(pid, &status, 0);
+	if (got != (ssize_t)sizeof *res || !WIFEXITED(status) || WEXITSTATUS(status) || !res->ok) {
+		fprintf(stderr, "pelsim-bench: memory child failed\n");
+		return -1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const sizes *z = &full;
+	filters = calloc((size_t)argc, sizeof *filters);
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--quick"))
+			z = &quick;
+		else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			printf("usage: pelsim-bench [--quick] [FILTER...]\n"
+			       "Prints one line per figure: NAME VALUE UNIT.  Each FILTER is a\n"
+			       "substring of the names of the figures to run (default: all).\n");
+			return 0;
+		} else if (argv[i][0] == '-') {
+			fprintf(stderr, "pelsim-bench: unknown option '%s' (try --help)\n", argv[i]);
+			return 2;
+		} else
+			filters[nfilters++] = argv[i];
+	}
+
+	char mem_name[64], sz[16];
+	snprintf(mem_name, sizeof mem_name, "mem_%s_events",
+		 size_name(z->mem_tasks, sz, sizeof sz));
+	int do_mem = wanted("bytes_per_task") || wanted(mem_name);
+
+	pel_gen_layered prm = dag_params(0);
+	printf("# pelsim-bench%s seed=%d; hold: %u and %u pending, %" PRIu64 " and %" PRIu64
+	       " holds (best of %d windows), increments exponential(mean 1); dag: layered shape=%g outdegree=%g jump=%u"
+	       " work=%g spread=%g bytes=%g kinds=%d, %u tasks (run), %u tasks (memory);"
+	       " platform: 48 cpu (host), 12 gpu, 4 fpga x2 regions (private memories, linked to host);"
+	       " eager: best of %d runs, heft: one run\n",
+	       z == &quick ? " --quick" : "", SEED, z->hold_small, z->hold_large,
+	       z->holds_small, z->holds_large, HOLD_WINDOWS, prm.shape, prm.outdegree, prm.jump,
+	       prm.work, prm.spread, prm.bytes, NKINDS, z->run_tasks, z->mem_tasks,
+	       z->eager_reps);
+	fflush(stdout);
+
+	/* the memory child first, while this process is still small */
+	mem_result mem = { 0 };
+	int mem_ok = do_mem && !bench_mem(z->mem_tasks, &mem);
+
+	bench_hold(z->hold_small, z->holds_small);
+	bench_hold(z->hold_large, z->holds_large);
+	bench_run(z);
+	if (mem_ok) {
+		printf("# memory dag: %u tasks, %u edges; eager digest %016" PRIx64 "\n",
+		       z->mem_tasks, mem.edges, mem.digest);
+		if (wanted("bytes_per_task"))
+			figure("bytes_per_task", mem.bytes_per_task, "bytes/task");
+		if (wanted(mem_name))
+			figure(mem_name, (double)mem.events, "events");
+	}
+	free(filters);
+	if (!nfigures && !(do_mem && !mem_ok)) {
+		fprintf(stderr, "pelsim-bench: no figure matches the filter\n");
+		return 2;
+	}
+	return do_mem && !mem_ok;
+}

@@ -140,7 +140,9 @@ static double earliest_start(const pel_timeline *l, double ready, double w)
 	for (uint32_t i = lo; i < l->n; i++) {
 		if (s + w <= l->iv[i].start)
 			return s;
-		s = fmax(s, l->iv[i].end);
+		/* fmax without the library call: times are never NaN */
+		if (l->iv[i].end > s)
+			s = l->iv[i].end;
 	}
 	return s;
 }

@@ -5,13 +5,14 @@
  * insertion sequence), so ties resolve in the order they were pushed and a
  * run is reproducible bit for bit.
  *
- * The queue is an implicit 4-ary heap of 16-byte entries (time, sequence
- * and slot packed in one key) whose sibling groups share a cache line; the
- * payload lives in a slab indexed by the slot.  Both grow by doubling, so a
- * run allocates O(log n) times, never once per event.  A pop followed by a
- * push (the common "hold" step of a simulation) costs one sift-down.
- * Cancellation is lazy: a cancelled event stays in the heap and is skipped
- * when it reaches the top. */
+ * The queue is a radix heap of 16-byte keys (time, sequence and slot
+ * packed in one 128-bit integer), which the clock never going back makes
+ * possible: push and pop cost O(1) amortised, on arrays walked in order;
+ * the payload lives in a slab indexed by the slot.  Arrays grow by
+ * doubling and are given back only when far larger than the queue, so
+ * allocation is rare and amortised, never once per event.
+ * Cancellation is lazy: a cancelled event stays queued and is skipped
+ * when it comes first. */
 #ifndef PEL_ENGINE_H
 #define PEL_ENGINE_H
 
