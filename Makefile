@@ -1,7 +1,7 @@
 # Thin wrapper over CMake.  `make demo` and `make test` first install any
 # missing Debian packages (make deps), so both work on a fresh Debian 12.
 PACKAGES := cmake make gcc pkg-config libgsl-dev libyaml-dev libjansson-dev \
-            libcunit1-dev gnuplot-nox
+            libcunit1-dev libgraphviz-dev gnuplot-nox libopenmpi-dev openmpi-bin
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: all deps build demo test bench clean

@@ -24,6 +24,8 @@
  *                            forked child (DAG, model, simulation)
  *   mem_<N>_events           events processed by that run */
 #define _GNU_SOURCE
+#include "bench_import.h"
+#include "bench_sweep.h"
 #include "../common/random.h"
 #include "../models/generate.h"
 #include "../models/model.h"
@@ -428,6 +430,14 @@ int main(int argc, char **argv)
 	bench_hold(z->hold_small, z->holds_small);
 	bench_hold(z->hold_large, z->holds_large);
 	bench_run(z);
+	if (wanted("import")) {
+		pel_bench_import(z == &quick);
+		nfigures++;
+	}
+	if (wanted("sweep")) {
+		pel_bench_sweep(z == &quick);
+		nfigures++;
+	}
 	if (mem_ok) {
 		printf("# memory dag: %u tasks, %u edges; eager digest %016" PRIx64 "\n",
 		       z->mem_tasks, mem.edges, mem.digest);

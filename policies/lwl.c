@@ -1,6 +1,8 @@
 /* lwl.c - Least Work Left: each arriving task goes to the device with the
- * least expected work queued or running, per slot (in seconds, from the
- * model's estimates), whatever the task's own time there.
+ * least expected work left, per slot (in seconds, from the model's
+ * estimates: the queued tasks and what remains of the running ones),
+ * whatever the task's own time there.  On identical servers with exact
+ * sizes this is a central FCFS queue (Harchol-Balter, ch. 24).
  *
  * Reference: M. Harchol-Balter, "Performance Modeling and Design of
  * Computer Systems", Cambridge University Press, 2013, ch. 24 (LWL). */
@@ -10,13 +12,18 @@
 
 static pel_device_id lwl_choose(pel_policy_ctx *ctx, pel_push *s, pel_task_id t)
 {
-	(void)ctx;
-	double best = INFINITY;
+	double now = pel_ctx_now(ctx), best = INFINITY;
 	pel_device_id pick = 0;
 	for (pel_device_id d = 0; d < s->m->ndev; d++) {
 		if (!isfinite(pel_model_exec(s->m, t, d)))
 			continue;
-		double left = s->work[d] / s->m->p->devices[d].slots;
+		/* each slot's expected free time counts its queue and the rest
+		 * of its running task, not the part already done */
+		uint32_t slots = s->m->p->devices[d].slots;
+		double left = 0;
+		for (uint32_t k = 0; k < slots; k++)
+			left += fmax(s->avail[s->first[d] + k] - now, 0);
+		left /= slots;
 		if (left < best) {
 			best = left;
 			pick = d;
@@ -32,7 +39,7 @@ static int lwl_init(pel_policy_ctx *ctx)
 
 const pel_policy pel_policy_lwl = {
 	.name = "lwl",
-	.summary = "least work left: each task to the device with the least expected work queued",
+	.summary = "least work left: each task to the device with the least expected work left",
 	.init = lwl_init,
 	.task_ready = pel_push_ready,
 	.next_task = pel_push_next,

@@ -91,7 +91,7 @@ static int split(char *line, char **f, int max)
 static int read_csv(reader *r, FILE *in)
 {
 	char line[4096];
-	size_t no = 1;
+	size_t no = 0;
 	while (fgets(line, sizeof line, in)) {
 		no++;
 		if (strncmp(line, "task,", 5))
@@ -137,7 +137,7 @@ static int read_indices(reader *r, FILE *in)
 {
 	uint32_t nd = r->m->ndev, n = r->m->g->ntasks, t = 0;
 	char tok[64];
-	size_t line = 1;
+	size_t line = 1, last = 1; /* last: the line of the last index read */
 	int c;
 	for (;;) {
 		size_t len = 0;
@@ -151,6 +151,7 @@ static int read_indices(reader *r, FILE *in)
 			c = fgetc(in);
 		}
 		tok[len] = 0;
+		last = line;
 		unsigned long d;
 		if (parse_index(tok, &d) || d >= nd)
 			return fail(r, line, "expected a device index in [0, %u], found '%s'", nd - 1, tok);
@@ -163,7 +164,7 @@ static int read_indices(reader *r, FILE *in)
 			line++;
 	}
 	if (t < n)
-		return fail(r, line, "expected %u device indices (one per task), found %u", n, t);
+		return fail(r, last, "expected %u device indices (one per task), found %u", n, t);
 	return 0;
 }
 

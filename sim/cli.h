@@ -21,5 +21,8 @@ int pel_parse_seed(const char *s, uint64_t *out);
 /* The subcommands. */
 int pel_cmd_run(int argc, char **argv);
 int pel_cmd_policies(int argc, char **argv);
+int pel_cmd_dag(int argc, char **argv);
+int pel_cmd_plot(int argc, char **argv);
+int pel_cmd_sweep(int argc, char **argv);
 
 #endif

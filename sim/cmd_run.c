@@ -5,6 +5,7 @@
 #include "assignment.h"
 #include "check.h"
 #include "metrics.h"
+#include "plot.h"
 #include "plugin.h"
 #include "scenario.h"
 #include "simulate.h"
@@ -38,6 +39,10 @@ static const char usage_run[] =
 	"                       transfer (consumer task, times, producer, nodes, bytes);\n"
 	"                       with several policies, FILE gets the policy name\n"
 	"                       before its extension\n"
+	"  --gantt FILE         draw the schedule as a Gantt chart with gnuplot (one\n"
+	"                       row per device slot, transfers under the rows); the\n"
+	"                       format follows FILE's extension: .pdf, .png or .svg;\n"
+	"                       with several policies, named as for --schedule\n"
 	"  --check              verify each finished schedule (every task once, no\n"
 	"                       overlap on a slot, precedence and transfers respected,\n"
 	"                       times add up, makespan not below the lower bound)\n"
@@ -51,6 +56,7 @@ typedef struct {
 	char *name;
 	pel_param *params;
 	size_t nparams;
+	int from_cli;   /* named by --policy (not by the scenario) */
 } run_spec;
 
 static void free_specs(run_spec *v, size_t n)
@@ -74,9 +80,15 @@ static int parse_policies(char *list, run_spec **out, size_t *nout)
 	for (char *item = strtok_r(list, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
 		char *psave = NULL, *name = strtok_r(item, ":", &psave);
 		v[k].name = pel_xstrdup(name);
+		v[k].from_cli = 1;
 		v[k].params = pel_xcalloc(strlen(item) + 1, sizeof *v[k].params);
 		for (char *p = strtok_r(NULL, ":", &psave); p; p = strtok_r(NULL, ":", &psave)) {
 			char *eq = strchr(p, '=');
+			if (!eq && v[k].nparams) {
+				/* no '=': the previous value goes on (sita:cutoffs=1:5:20) */
+				p[-1] = ':';
+				continue;
+			}
 			if (!eq || eq == p) {
 				*out = v;
 				*nout = k + 1;
@@ -122,9 +134,12 @@ static const char *param_where(const pel_scenario *s, const run_spec *spec, cons
 	for (size_t i = 0; i < spec->nparams; i++)
 		if (!strcmp(spec->params[i].name, name))
 			return "--policy";
-	for (size_t i = 0; i < s->nparams; i++)
-		if (!strcmp(s->params[i].name, name))
-			return s->param_where[i];
+	if (!strcmp(s->policy, spec->name))
+		for (size_t i = 0; i < s->nparams; i++)
+			if (!strcmp(s->params[i].name, name))
+				return s->param_where[i];
+	if (spec->from_cli)
+		return "--policy";
 	return s->policy_where ? s->policy_where : s->file;
 }
 
@@ -187,6 +202,8 @@ static void schedule_path(char *buf, size_t n, const char *file, const char *pol
 
 typedef struct {
 	const char *schedule;
+	const char *gantt;
+	pel_plot_format gantt_format;
 	int json, check;
 } run_output;
 
@@ -207,7 +224,7 @@ static int run_one(const pel_scenario *s, const run_spec *spec, const run_output
 	pel_sim_options opt = {
 		.seed = s->seed,
 		.stop_time = INFINITY,
-		.record_transfers = o->schedule != NULL,
+		.record_transfers = o->schedule != NULL || o->gantt != NULL,
 		.params = params,
 		.nparams = np,
 		.assignment = a,
@@ -241,6 +258,17 @@ static int run_one(const pel_scenario *s, const run_spec *spec, const run_output
 			goto out;
 		}
 	}
+	if (o->gantt) {
+		char path[4096], title[512], msg[2048];
+		schedule_path(path, sizeof path, o->gantt, pol->name, nspecs > 1);
+		snprintf(title, sizeof title, "%s: %s, makespan %.6g s", s->name, pol->name, r->makespan);
+		int g = pel_plot_gantt(s->model, r, title, path, o->gantt_format, msg, sizeof msg);
+		if (g) {
+			pel_say("pelsim: --gantt: %s", msg);
+			rc = g;
+			goto out;
+		}
+	}
 	pel_metrics x;
 	pel_metrics_compute(s->model, r, &x);
 	pel_run_info info = { s->name, pol->name, s->seed };
@@ -260,7 +288,7 @@ out:
 
 int pel_cmd_run(int argc, char **argv)
 {
-	enum { O_POLICY = 256, O_SEED, O_SET, O_JSON, O_SCHEDULE, O_CHECK, O_LIB };
+	enum { O_POLICY = 256, O_SEED, O_SET, O_JSON, O_SCHEDULE, O_CHECK, O_LIB, O_GANTT };
 	static const struct option opts[] = {
 		{ "policy", required_argument, NULL, O_POLICY },
 		{ "policy-lib", required_argument, NULL, O_LIB },
@@ -269,6 +297,7 @@ int pel_cmd_run(int argc, char **argv)
 		{ "json", no_argument, NULL, O_JSON },
 		{ "schedule", required_argument, NULL, O_SCHEDULE },
 		{ "check", no_argument, NULL, O_CHECK },
+		{ "gantt", required_argument, NULL, O_GANTT },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -317,6 +346,14 @@ int pel_cmd_run(int argc, char **argv)
 			break;
 		case O_SCHEDULE:
 			o.schedule = optarg;
+			break;
+		case O_GANTT:
+			if (pel_plot_format_of_path(optarg, &o.gantt_format)) {
+				pel_bad_usage("run", "--gantt: expected a file name ending in .pdf, .png or .svg, found '%s'",
+					      optarg);
+				goto out;
+			}
+			o.gantt = optarg;
 			break;
 		case O_CHECK:
 			o.check = 1;

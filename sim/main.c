@@ -14,6 +14,9 @@ static const char usage_main[] =
 	"\n"
 	"commands:\n"
 	"  run SCENARIO     simulate a scenario and print its metrics\n"
+	"  sweep SCENARIO   run its sweep: points x policies x replications -> CSV\n"
+	"  plot DIR         draw the figures of a sweep (DIR/summary.csv) with gnuplot\n"
+	"  dag FILE         summarise a workload (scenario or DAG file); export DOT\n"
 	"  policies         list the registered policies\n"
 	"\n"
 	"options:\n"
@@ -35,6 +38,12 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "run"))
 		return pel_cmd_run(argc - 1, argv + 1);
+	if (!strcmp(cmd, "sweep"))
+		return pel_cmd_sweep(argc - 1, argv + 1);
+	if (!strcmp(cmd, "plot"))
+		return pel_cmd_plot(argc - 1, argv + 1);
+	if (!strcmp(cmd, "dag"))
+		return pel_cmd_dag(argc - 1, argv + 1);
 	if (!strcmp(cmd, "policies"))
 		return pel_cmd_policies(argc - 1, argv + 1);
 	return pel_bad_usage(NULL, "unknown command '%s'", cmd);

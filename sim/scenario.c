@@ -7,6 +7,7 @@
 #include "../models/generate.h"
 #include "../models/families.h"
 #include "../models/stream.h"
+#include "import.h"
 
 #include <errno.h>
 #include <math.h>
@@ -1296,15 +1297,78 @@ static pel_dag *read_generated(loader *L, yref r, uint64_t seed)
 	return NULL;
 }
 
+/* name relative to the scenario's folder (absolute names stay). */
+static void rel_path(loader *L, const char *name, char *path, size_t n)
+{
+	const char *slash = strrchr(L->files[0], '/');
+	if (name[0] == '/' || !slash)
+		snprintf(path, n, "%s", name);
+	else
+		snprintf(path, n, "%.*s/%s", (int)(slash - L->files[0]), L->files[0], name);
+}
+
+static const char *const file_keys[] = { "file", "format", "reference_speed", "etc_prefix", NULL };
+
+/* A DAG file in one of the formats of sim/import.h, or a YAML DAG file
+ * (tasks and edges) with format yaml. */
+static pel_dag *read_dag_file(loader *L, yref r, yref file, const char *fmt_name)
+{
+	const char *name = text(L, file, "workload.file");
+	if (!name)
+		return NULL;
+	char path[4096];
+	rel_path(L, name, path, sizeof path);
+	pel_format fmt = PEL_FMT_AUTO;
+	int yaml = fmt_name && !strcmp(fmt_name, "yaml");
+	if (fmt_name && !yaml && pel_format_from_name(fmt_name, &fmt)) {
+		expected(L, get(L, r, "format"), "workload.format", "one of: auto, yaml, dot, wfformat, stg, etc");
+		return NULL;
+	}
+	if (!fmt_name || !strcmp(fmt_name, "auto")) {
+		size_t n = strlen(path);
+		yaml = pel_format_detect(path) == PEL_FMT_AUTO &&
+		       ((n > 5 && !strcmp(path + n - 5, ".yaml")) || (n > 4 && !strcmp(path + n - 4, ".yml")));
+	}
+	if (yaml) {
+		int d = load_doc(L, path, file, "workload.file");
+		if (d < 0)
+			return NULL;
+		yref dr = root(d);
+		if (check_map(L, dr, "workload", workload_keys))
+			return NULL;
+		return read_inline_dag(L, dr);
+	}
+	pel_import_options opt = { 0 };
+	if (is_type(L, r, YAML_MAPPING_NODE)) {
+		opt.reference_speed = opt_number(L, r, "reference_speed", "workload", 1, 0, 1, INFINITY);
+		opt.etc_device_prefix = opt_text(L, r, "etc_prefix", "workload", "m");
+	}
+	if (L->failed)
+		return NULL;
+	char err[1024];
+	pel_dag *g = pel_import(path, fmt, &opt, err, sizeof err);
+	if (!g)
+		fail_at(L, file, "workload.file", "%s", err);
+	return g;
+}
+
 static pel_dag *read_workload(loader *L, yref r, uint64_t seed)
 {
-	r = follow(L, r);
+	yref inc = follow(L, r);
+	if (inc.doc == r.doc && inc.idx == r.idx && is_type(L, r, YAML_SCALAR_NODE))
+		return read_dag_file(L, r, r, NULL); /* workload: FILE in a DAG format */
+	r = inc;
 	if (!is_type(L, r, YAML_MAPPING_NODE)) {
-		expected(L, r, "workload", "a mapping (tasks and edges, or generate) or a file name");
+		expected(L, r, "workload", "a mapping (tasks and edges, generate, or file) or a file name");
 		return NULL;
 	}
 	if (present(get(L, r, "generate")))
 		return read_generated(L, r, seed);
+	if (present(get(L, r, "file"))) {
+		if (check_map(L, r, "workload", file_keys))
+			return NULL;
+		return read_dag_file(L, r, get(L, r, "file"), opt_text(L, r, "format", "workload", NULL));
+	}
 	if (check_map(L, r, "workload", workload_keys))
 		return NULL;
 	return read_inline_dag(L, r);
@@ -1532,7 +1596,9 @@ static void check_routes(loader *L, yref top, const pel_platform *p, const pel_d
 }
 
 /* Loads the file named by the scalar at key (platform or workload) into a
- * document of its own, relative to the scenario's folder. */
+ * document of its own, relative to the scenario's folder.  A workload
+ * file in a DAG format (DOT, WfFormat, STG, ETC) is not YAML: it is
+ * imported by read_workload instead. */
 static void load_include(loader *L, yref top, const char *key)
 {
 	yref v = get(L, top, key);
@@ -1542,11 +1608,9 @@ static void load_include(loader *L, yref top, const char *key)
 	if (!name)
 		return;
 	char path[4096];
-	const char *slash = strrchr(L->files[0], '/');
-	if (name[0] == '/' || !slash)
-		snprintf(path, sizeof path, "%s", name);
-	else
-		snprintf(path, sizeof path, "%.*s/%s", (int)(slash - L->files[0]), L->files[0], name);
+	rel_path(L, name, path, sizeof path);
+	if (!strcmp(key, "workload") && pel_format_detect(path) != PEL_FMT_AUTO)
+		return;
 	int d = load_doc(L, path, v, key);
 	if (d >= 0)
 		L->incs[L->nincs++] = (include){ v, d };

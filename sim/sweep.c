@@ -1,0 +1,1477 @@
+/* sweep.c - points x policies x replications -> runs, run in worker
+ * processes, journaled, written as runs.csv and summary.csv. */
+#include "sweep.h"
+
+#include "../common/alloc.h"
+#include "../common/random.h"
+#include "assignment.h"
+#include "check.h"
+#include "metrics.h"
+#include "report.h"
+#include "simulate.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+/* The metrics of a row, in column order. */
+static const char *const metric_names[] = {
+	"makespan", "slr", "speedup", "efficiency", "imbalance", "lower_bound", "bytes_moved",
+	"transfers", "events", "resp_mean", "resp_p95", "resp_p99", "throughput",
+};
+#define NMETRICS (sizeof metric_names / sizeof *metric_names)
+
+/* ---- small pieces ---- */
+
+uint64_t pel_sweep_seed(uint64_t base, uint64_t point, uint64_t replication)
+{
+	return pel_seed_mix(pel_seed_mix(base, point), replication) & (uint64_t)INT64_MAX;
+}
+
+size_t pel_sweep_npoints(const pel_sweep_spec *w)
+{
+	if (!w->naxes)
+		return 0;
+	if (w->zip)
+		return w->axes[0].nvalues;
+	size_t n = 1;
+	for (size_t i = 0; i < w->naxes; i++)
+		n *= w->axes[i].nvalues;
+	return n;
+}
+
+void pel_sweep_point(const pel_sweep_spec *w, size_t point, size_t *idx)
+{
+	if (w->zip) {
+		for (size_t i = 0; i < w->naxes; i++)
+			idx[i] = point;
+		return;
+	}
+	/* the last axis varies fastest */
+	for (size_t i = w->naxes; i-- > 0;) {
+		idx[i] = point % w->axes[i].nvalues;
+		point /= w->axes[i].nvalues;
+	}
+}
+
+void pel_sweep_stats(const double *x, size_t n, double *mean, double *sd, double *ci95)
+{
+	if (!n) {
+		*mean = *sd = *ci95 = NAN;
+		return;
+	}
+	*mean = gsl_stats_mean(x, 1, n);
+	if (n == 1) {
+		*sd = *ci95 = 0;
+		return;
+	}
+	*sd = gsl_stats_sd_m(x, 1, n, *mean);
+	*ci95 = gsl_cdf_tdist_Pinv(0.975, (double)(n - 1)) * *sd / sqrt((double)n);
+}
+
+const char *pel_csv_field(char *buf, size_t n, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		snprintf(buf, n, "%s", s);
+		return buf;
+	}
+	size_t o = 0;
+	if (n < 3) {
+		if (n)
+			buf[0] = 0;
+		return buf;
+	}
+	buf[o++] = '"';
+	for (; *s && o + 3 < n; s++) {
+		if (*s == '"')
+			buf[o++] = '"';
+		buf[o++] = *s;
+	}
+	buf[o++] = '"';
+	buf[o] = 0;
+	return buf;
+}
+
+/* A growing string. */
+typedef struct {
+	char *s;
+	size_t n, cap;
+} sbuf;
+
+static void sb_add(sbuf *b, const char *s, size_t k)
+{
+	if (b->n + k + 1 > b->cap) {
+		b->cap = (b->n + k + 1) * 2;
+		b->s = pel_xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->n, s, k);
+	b->n += k;
+	b->s[b->n] = 0;
+}
+
+static void sb_puts(sbuf *b, const char *s)
+{
+	sb_add(b, s, strlen(s));
+}
+
+static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sb_printf(sbuf *b, const char *fmt, ...)
+{
+	char tmp[512];
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (k < 0)
+		return;
+	if ((size_t)k < sizeof tmp) {
+		sb_add(b, tmp, (size_t)k);
+		return;
+	}
+	char *big = pel_xmalloc((size_t)k + 1);
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)k + 1, fmt, ap);
+	va_end(ap);
+	sb_add(b, big, (size_t)k);
+	free(big);
+}
+
+/* Appends s as a CSV field (quoted when needed). */
+static void sb_field(sbuf *b, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		sb_puts(b, s);
+		return;
+	}
+	sb_add(b, "\"", 1);
+	for (; *s; s++) {
+		if (*s == '"')
+			sb_add(b, "\"", 1);
+		sb_add(b, s, 1);
+	}
+	sb_add(b, "\"", 1);
+}
+
+static void sb_double(sbuf *b, double x)
+{
+	char buf[64];
+	sb_puts(b, pel_fmt_double(buf, sizeof buf, x));
+}
+
+/* Splits one CSV line into fields (quotes honoured).  Returns the number
+ * of fields; *store holds them (free it). */
+static size_t csv_split(const char *line, char ***fields, char **store)
+{
+	size_t len = strlen(line), cap = 8, n = 0;
+	char *out = pel_xmalloc(len + 1), *o = out;
+	char **f = pel_xmalloc(cap * sizeof *f);
+	const char *c = line;
+	for (;;) {
+		if (n == cap)
+			f = pel_xreallocarray(f, cap *= 2, sizeof *f);
+		f[n++] = o;
+		if (*c == '"') {
+			for (c++; *c; c++) {
+				if (*c == '"' && c[1] == '"')
+					*o++ = *++c;
+				else if (*c == '"')
+					break;
+				else
+					*o++ = *c;
+			}
+			if (*c == '"')
+				c++;
+		}
+		while (*c && *c != ',')
+			*o++ = *c++;
+		*o++ = 0;
+		if (*c != ',')
+			break;
+		c++;
+	}
+	*fields = f;
+	*store = out;
+	return n;
+}
+
+/* Writes all of buf; returns 0 or -1 (errno set). */
+static int write_all(int fd, const char *buf, size_t n)
+{
+	while (n) {
+		ssize_t k = write(fd, buf, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		buf += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* ---- the plan ---- */
+
+/* One policy of the sweep as written ("pod:d=2"), split. */
+typedef struct {
+	char *text;
+	char *name;
+	pel_param *params; /* strings point into buf */
+	size_t nparams;
+	char *buf;
+} policy_spec;
+
+struct pel_sweep {
+	char *file;
+	pel_override *sets;  /* the user's --set (strings owned) */
+	size_t nsets;
+	int check;
+	pel_scenario *base;  /* loaded with the user's overrides */
+	const pel_sweep_spec *w;
+	size_t npoints, nruns, npol;
+	uint32_t reps;
+	uint64_t seed;
+	policy_spec *pol;
+	size_t *idx;         /* npoints x naxes value indices */
+	char *header;        /* of runs.csv, no newline */
+};
+
+const char *pel_sweep_name(const pel_sweep *p)
+{
+	return p->base->name;
+}
+
+size_t pel_sweep_npoints_of(const pel_sweep *p)
+{
+	return p->npoints;
+}
+
+size_t pel_sweep_nruns(const pel_sweep *p)
+{
+	return p->nruns;
+}
+
+size_t pel_sweep_npolicies(const pel_sweep *p)
+{
+	return p->npol;
+}
+
+static size_t run_point(const pel_sweep *p, size_t run)
+{
+	return run / p->npol / p->reps;
+}
+
+static uint32_t run_rep(const pel_sweep *p, size_t run)
+{
+	return (uint32_t)(run / p->npol % p->reps);
+}
+
+static size_t run_policy(const pel_sweep *p, size_t run)
+{
+	return run % p->npol;
+}
+
+static const char *axis_value(const pel_sweep *p, size_t point, size_t axis)
+{
+	return p->w->axes[axis].values[p->idx[point * p->w->naxes + axis]];
+}
+
+/* Loads the scenario at point with seed; only_axis < naxes applies that
+ * axis alone (to find the one at fault). */
+static int load_point(const pel_sweep *p, size_t point, uint64_t seed, size_t only_axis, pel_scenario **s,
+		      char *err, size_t errlen)
+{
+	size_t na = p->w->naxes, n = 0;
+	pel_override *o = pel_xcalloc(p->nsets + na + 1, sizeof *o);
+	for (size_t i = 0; i < p->nsets; i++)
+		o[n++] = p->sets[i];
+	for (size_t a = 0; a < na; a++)
+		if (only_axis >= na || a == only_axis)
+			o[n++] = (pel_override){ p->w->axes[a].path, axis_value(p, point, a) };
+	char seedbuf[32];
+	snprintf(seedbuf, sizeof seedbuf, "%llu", (unsigned long long)seed);
+	o[n++] = (pel_override){ "seed", seedbuf };
+	int rc = pel_scenario_load(p->file, o, n, s, err, errlen);
+	free(o);
+	return rc;
+}
+
+static void free_spec(policy_spec *v)
+{
+	free(v->text);
+	free(v->name);
+	free(v->params);
+	free(v->buf);
+}
+
+/* Splits "name:param=value:..." as `pelsim run --policy` does. */
+static int parse_spec(const char *text, policy_spec *v, char *err, size_t errlen)
+{
+	v->text = pel_xstrdup(text);
+	v->buf = pel_xstrdup(text);
+	v->params = pel_xcalloc(strlen(text) + 1, sizeof *v->params);
+	char *save = NULL, *name = strtok_r(v->buf, ":", &save);
+	v->name = pel_xstrdup(name ? name : "");
+	for (char *c = strtok_r(NULL, ":", &save); c; c = strtok_r(NULL, ":", &save)) {
+		char *eq = strchr(c, '=');
+		if (!eq || eq == c) {
+			snprintf(err, errlen, "expected NAME:PARAM=VALUE, found parameter '%s' in '%s'", c, text);
+			return -1;
+		}
+		*eq = 0;
+		v->params[v->nparams].name = c;
+		v->params[v->nparams++].value = eq + 1;
+	}
+	return 0;
+}
+
+/* The parameters a policy runs with: the scenario's when the scenario
+ * names this policy, overridden by the spec's (as in `pelsim run`). */
+static pel_param *merge_params(const pel_scenario *s, const policy_spec *spec, size_t *n)
+{
+	pel_param *all = pel_xcalloc(s->nparams + spec->nparams + 1, sizeof *all);
+	size_t k = 0;
+	if (!strcmp(s->policy, spec->name))
+		for (size_t i = 0; i < s->nparams; i++)
+			all[k++] = s->params[i];
+	for (size_t i = 0; i < spec->nparams; i++) {
+		size_t j = 0;
+		while (j < k && strcmp(all[j].name, spec->params[i].name))
+			j++;
+		all[j] = spec->params[i];
+		if (j == k)
+			k++;
+	}
+	*n = k;
+	return all;
+}
+
+/* Where a parameter came from, for messages. */
+static const char *param_where(const pel_sweep *p, const pel_scenario *s, const policy_spec *spec,
+			       const char *name)
+{
+	for (size_t i = 0; i < spec->nparams; i++)
+		if (!strcmp(spec->params[i].name, name))
+			return p->w->where;
+	for (size_t i = 0; i < s->nparams; i++)
+		if (!strcmp(s->params[i].name, name))
+			return s->param_where[i];
+	return s->policy_where ? s->policy_where : s->file;
+}
+
+static int check_params(const pel_sweep *p, const pel_scenario *s, const policy_spec *spec,
+			const pel_param *params, size_t n, char *err, size_t errlen)
+{
+	const pel_policy *pol = pel_policy_find(spec->name);
+	for (size_t i = 0; i < n; i++) {
+		int known = 0;
+		char list[256] = "";
+		for (const pel_param_doc *d = pol->params; d && d->name; d++) {
+			known |= !strcmp(d->name, params[i].name);
+			size_t l = strlen(list);
+			snprintf(list + l, sizeof list - l, "%s%s", l ? ", " : "", d->name);
+		}
+		if (!known) {
+			snprintf(err, errlen, "%s: policy %s: unknown parameter '%s' (expected %s%s)",
+				 param_where(p, s, spec, params[i].name), spec->text, params[i].name,
+				 *list ? "one of: " : "none; it takes no parameters", list);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Strips a leading "--set PATH=VALUE: " that names this very override. */
+static const char *strip_label(const char *msg, const char *path, const char *value)
+{
+	char label[1024];
+	snprintf(label, sizeof label, "--set %s=%s: ", path, value);
+	size_t k = strlen(label);
+	return strncmp(msg, label, k) ? msg : msg + k;
+}
+
+static int has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+/* Loads each point once; the first bad one names its axis. */
+static int check_points(pel_sweep *p, char *err, size_t errlen)
+{
+	const pel_sweep_spec *w = p->w;
+	char e[1024];
+	for (size_t pt = 0; pt < p->npoints; pt++) {
+		pel_scenario *s = NULL;
+		if (load_point(p, pt, pel_sweep_seed(p->seed, pt, 0), w->naxes, &s, e, sizeof e)) {
+			/* which axis: the first that fails alone */
+			for (size_t a = 0; a < w->naxes; a++) {
+				char e1[1024];
+				pel_scenario *s1 = NULL;
+				if (!load_point(p, pt, pel_sweep_seed(p->seed, pt, 0), a, &s1, e1, sizeof e1)) {
+					pel_scenario_free(s1);
+					continue;
+				}
+				const char *v = axis_value(p, pt, a);
+				snprintf(err, errlen, "%s: sweep.axes.%s: value '%s' (point %zu): %s", w->axes[a].where,
+					 w->axes[a].path, v, pt, strip_label(e1, w->axes[a].path, v));
+				return -1;
+			}
+			sbuf b = { 0 };
+			for (size_t a = 0; a < w->naxes; a++)
+				sb_printf(&b, "%s%s=%s", a ? ", " : "", w->axes[a].path, axis_value(p, pt, a));
+			snprintf(err, errlen, "%s: sweep.axes: the values of point %zu (%s) together: %s", w->where, pt,
+				 b.s, e);
+			free(b.s);
+			return -1;
+		}
+		for (size_t k = 0; k < p->npol; k++) {
+			size_t np;
+			pel_param *params = merge_params(s, &p->pol[k], &np);
+			int bad = check_params(p, s, &p->pol[k], params, np, err, errlen);
+			free(params);
+			if (bad) {
+				pel_scenario_free(s);
+				return -1;
+			}
+		}
+		pel_scenario_free(s);
+	}
+	return 0;
+}
+
+static void make_header(pel_sweep *p)
+{
+	sbuf b = { 0 };
+	sb_puts(&b, "run,point");
+	for (size_t a = 0; a < p->w->naxes; a++) {
+		sb_puts(&b, ",");
+		sb_field(&b, p->w->axes[a].path);
+	}
+	sb_puts(&b, ",policy,replication,seed,status");
+	for (size_t m = 0; m < NMETRICS; m++)
+		sb_printf(&b, ",%s", metric_names[m]);
+	sb_puts(&b, ",devices,slots,error");
+	p->header = b.s;
+}
+
+int pel_sweep_plan(const char *file, const pel_override *sets, size_t nsets, int check,
+		   pel_sweep **out, char *err, size_t errlen)
+{
+	*out = NULL;
+	pel_sweep *p = pel_xcalloc(1, sizeof *p);
+	p->file = pel_xstrdup(file);
+	p->check = check;
+	p->sets = pel_xcalloc(nsets + 1, sizeof *p->sets);
+	for (size_t i = 0; i < nsets; i++) {
+		p->sets[i].path = pel_xstrdup(sets[i].path);
+		p->sets[i].value = pel_xstrdup(sets[i].value);
+	}
+	p->nsets = nsets;
+	if (pel_scenario_load(file, sets, nsets, &p->base, err, errlen))
+		goto fail;
+	const pel_sweep_spec *w = p->w = &p->base->sweep;
+	if (!w->present) {
+		snprintf(err, errlen,
+			 "%s: sweep: expected a sweep: section (axes, policies, replications), found none", file);
+		goto fail;
+	}
+	for (size_t a = 0; a < w->naxes; a++) {
+		const pel_axis *ax = &w->axes[a];
+		const char *why = NULL;
+		if (!strcmp(ax->path, "seed"))
+			why = "the seed of each run is derived from sweep.seed (vary sweep.replications instead)";
+		else if (!strcmp(ax->path, "policy"))
+			why = "the policies to compare are listed under sweep.policies";
+		else if (!strcmp(ax->path, "sweep") || !strncmp(ax->path, "sweep.", 6))
+			why = "a sweep cannot vary its own section";
+		if (why) {
+			snprintf(err, errlen, "%s: sweep.axes.%s: expected a path into the scenario, found '%s' (%s)",
+				 ax->where, ax->path, ax->path, why);
+			goto fail;
+		}
+		for (size_t k = 0; k < ax->nvalues; k++)
+			if (has_control(ax->values[k])) {
+				snprintf(err, errlen, "%s: sweep.axes.%s: expected values on one line, found one with a control character",
+					 ax->where, ax->path);
+				goto fail;
+			}
+	}
+	p->npoints = pel_sweep_npoints(w);
+	p->reps = w->replications;
+	p->seed = w->seed;
+	if (w->npolicies) {
+		p->npol = w->npolicies;
+		p->pol = pel_xcalloc(p->npol, sizeof *p->pol);
+		for (size_t k = 0; k < p->npol; k++) {
+			char e[512];
+			if (parse_spec(w->policies[k], &p->pol[k], e, sizeof e)) {
+				snprintf(err, errlen, "%s: sweep.policies: %s", w->where, e);
+				goto fail;
+			}
+		}
+	} else {
+		p->npol = 1;
+		p->pol = pel_xcalloc(1, sizeof *p->pol);
+		char e[512];
+		parse_spec(p->base->policy, &p->pol[0], e, sizeof e);
+		if (!pel_policy_find(p->pol[0].name)) {
+			snprintf(err, errlen, "%s: policy: expected a registered policy (pelsim policies lists them), found '%s'",
+				 p->base->policy_where ? p->base->policy_where : file, p->base->policy);
+			goto fail;
+		}
+	}
+	p->nruns = p->npoints * p->reps * p->npol;
+	p->idx = pel_xcalloc(p->npoints * w->naxes + 1, sizeof *p->idx);
+	for (size_t pt = 0; pt < p->npoints; pt++)
+		pel_sweep_point(w, pt, p->idx + pt * w->naxes);
+	if (check_points(p, err, errlen))
+		goto fail;
+	make_header(p);
+	*out = p;
+	return 0;
+fail:
+	pel_sweep_free(p);
+	return -1;
+}
+
+void pel_sweep_free(pel_sweep *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->nsets; i++) {
+		free((char *)p->sets[i].path);
+		free((char *)p->sets[i].value);
+	}
+	free(p->sets);
+	for (size_t k = 0; p->pol && k < p->npol; k++)
+		free_spec(&p->pol[k]);
+	free(p->pol);
+	free(p->idx);
+	free(p->header);
+	pel_scenario_free(p->base);
+	free(p->file);
+	free(p);
+}
+
+/* ---- one run ---- */
+
+/* "run,point,axes...,policy,replication,seed," */
+static void row_prefix(const pel_sweep *p, size_t run, sbuf *b)
+{
+	size_t pt = run_point(p, run);
+	uint32_t rep = run_rep(p, run);
+	sb_printf(b, "%zu,%zu,", run, pt);
+	for (size_t a = 0; a < p->w->naxes; a++) {
+		sb_field(b, axis_value(p, pt, a));
+		sb_puts(b, ",");
+	}
+	sb_field(b, p->pol[run_policy(p, run)].text);
+	sb_printf(b, ",%u,%llu,", rep, (unsigned long long)pel_sweep_seed(p->seed, pt, rep));
+}
+
+/* The row of a failed run: empty metrics; devices and slots when the
+ * scenario was loaded. */
+static char *failed_row(const pel_sweep *p, size_t run, const pel_scenario *s, const char *why)
+{
+	sbuf b = { 0 };
+	row_prefix(p, run, &b);
+	sb_puts(&b, "failed");
+	for (size_t m = 0; m < NMETRICS; m++)
+		sb_puts(&b, ",");
+	if (s)
+		sb_printf(&b, ",%u,%u,", s->platform->ndevices, s->platform->total_slots);
+	else
+		sb_puts(&b, ",,,");
+	char *clean = pel_xstrdup(why);
+	for (char *c = clean; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			*c = ' ';
+	sb_field(&b, clean);
+	free(clean);
+	return b.s;
+}
+
+/* Runs one policy on a loaded scenario; returns the row. */
+static char *run_one(const pel_sweep *p, size_t run, const pel_scenario *s)
+{
+	const policy_spec *spec = &p->pol[run_policy(p, run)];
+	const pel_policy *pol = pel_policy_find(spec->name);
+	char err[1024];
+	char *row = NULL;
+	size_t np;
+	pel_param *params = merge_params(s, spec, &np);
+	pel_assignment *a = NULL;
+	pel_sim_result *r = NULL;
+	if (!pol) {
+		snprintf(err, sizeof err, "policy '%s' is not registered", spec->name);
+		row = failed_row(p, run, s, err);
+		goto out;
+	}
+	if (check_params(p, s, spec, params, np, err, sizeof err)) {
+		row = failed_row(p, run, s, err);
+		goto out;
+	}
+	const char *file = NULL;
+	for (size_t i = 0; i < np; i++)
+		if (!strcmp(params[i].name, "schedule"))
+			file = params[i].value;
+	if (file) {
+		/* written in the scenario (sweep.policies or policy:), so a
+		 * relative path is relative to the scenario's folder */
+		char path[4096], e[900];
+		const char *slash = strrchr(s->file, '/');
+		const char *wh = param_where(p, s, spec, "schedule");
+		if (file[0] != '/' && slash)
+			snprintf(path, sizeof path, "%.*s/%s", (int)(slash - s->file), s->file, file);
+		else
+			snprintf(path, sizeof path, "%s", file);
+		a = pel_assignment_read(path, s->model, e, sizeof e);
+		if (!a) {
+			snprintf(err, sizeof err, "%s: policy.schedule: %s", wh, e);
+			row = failed_row(p, run, s, err);
+			goto out;
+		}
+	}
+	pel_sim_options opt = {
+		.seed = s->seed,
+		.stop_time = INFINITY,
+		.params = params,
+		.nparams = np,
+		.assignment = a,
+	};
+	r = pel_simulate(s->model, pol, &opt);
+	if (r->refused) {
+		if (r->refused_param)
+			snprintf(err, sizeof err, "%s: policy.%s: %s", param_where(p, s, spec, r->refused_param),
+				 r->refused_param, r->error);
+		else
+			snprintf(err, sizeof err, "policy %s: %s", pol->name, r->error);
+		row = failed_row(p, run, s, err);
+		goto out;
+	}
+	if (!r->complete) {
+		row = failed_row(p, run, s, r->error);
+		goto out;
+	}
+	char e[512];
+	if (p->check && pel_check_schedule(s->model, r, e, sizeof e)) {
+		snprintf(err, sizeof err, "--check: invalid schedule: %s", e);
+		row = failed_row(p, run, s, err);
+		goto out;
+	}
+	pel_metrics x;
+	pel_metrics_compute(s->model, r, &x);
+	sbuf b = { 0 };
+	row_prefix(p, run, &b);
+	sb_puts(&b, "ok");
+	double v[] = { r->makespan, x.slr, x.speedup, x.efficiency, x.imbalance, x.lower_bound, r->bytes_moved };
+	for (size_t m = 0; m < sizeof v / sizeof *v; m++) {
+		sb_puts(&b, ",");
+		sb_double(&b, v[m]);
+	}
+	sb_printf(&b, ",%llu,%llu", (unsigned long long)r->transfers, (unsigned long long)r->events);
+	double resp[] = { x.resp_mean, x.resp_p95, x.resp_p99, x.throughput };
+	for (size_t m = 0; m < sizeof resp / sizeof *resp; m++) {
+		sb_puts(&b, ",");
+		if (x.has_response)
+			sb_double(&b, resp[m]);
+	}
+	sb_printf(&b, ",%u,%u,", s->platform->ndevices, s->platform->total_slots);
+	row = b.s;
+out:
+	pel_sim_result_free(r);
+	pel_assignment_free(a);
+	free(params);
+	return row;
+}
+
+void pel_sweep_run_list(const pel_sweep *p, const size_t *runs, size_t n, pel_sweep_emit emit, void *arg)
+{
+	if (!n)
+		return;
+	size_t pt = run_point(p, runs[0]);
+	uint32_t rep = run_rep(p, runs[0]);
+	pel_scenario *s = NULL;
+	char err[1024];
+	int loaded = !load_point(p, pt, pel_sweep_seed(p->seed, pt, rep), p->w->naxes, &s, err, sizeof err);
+	for (size_t i = 0; i < n; i++) {
+		char *row;
+		if (run_point(p, runs[i]) != pt || run_rep(p, runs[i]) != rep)
+			row = failed_row(p, runs[i], NULL, "internal error: runs of several points handed out together");
+		else if (!loaded)
+			row = failed_row(p, runs[i], NULL, err);
+		else
+			row = run_one(p, runs[i], s);
+		emit(arg, runs[i], row);
+		free(row);
+	}
+	pel_scenario_free(s);
+}
+
+/* ---- the job: journal, hand-out, final files ---- */
+
+struct pel_sweep_job {
+	pel_sweep *p;
+	pel_sweep_output o;
+	char *dir, *journal;
+	int fd;              /* the journal, locked */
+	char **rows;         /* per run, NULL until finished */
+	size_t done, resumed;
+	size_t cursor;       /* next (point, replication) to hand out */
+	double synced;       /* when the journal was last synced */
+};
+
+/* Seconds between two syncs of the journal. */
+#define SYNC_INTERVAL 0.05
+
+static double mono_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+const pel_sweep *pel_sweep_job_plan(const pel_sweep_job *j)
+{
+	return j->p;
+}
+
+/* mkdir -p */
+static int make_dirs(const char *dir)
+{
+	char *d = pel_xstrdup(dir);
+	int rc = 0;
+	for (char *c = d + 1; ; c++) {
+		if (*c == '/' || !*c) {
+			char keep = *c;
+			*c = 0;
+			if (mkdir(d, 0777) && errno != EEXIST) {
+				rc = -1;
+				break;
+			}
+			*c = keep;
+			if (!keep)
+				break;
+		}
+	}
+	free(d);
+	if (!rc) {
+		struct stat st;
+		if (stat(dir, &st))
+			return -1;
+		if (!S_ISDIR(st.st_mode)) {
+			errno = ENOTDIR;
+			return -1;
+		}
+	}
+	return rc;
+}
+
+static char *path_in(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *s = pel_xmalloc(n);
+	snprintf(s, n, "%s/%s", dir, name);
+	return s;
+}
+
+/* Checks that row is the row of a run of this plan; returns its index or
+ * (size_t)-1. */
+static size_t row_run(const pel_sweep *p, const char *row)
+{
+	char *end;
+	errno = 0;
+	unsigned long long r = strtoull(row, &end, 10);
+	if (end == row || *end != ',' || errno || r >= p->nruns)
+		return (size_t)-1;
+	sbuf b = { 0 };
+	row_prefix(p, (size_t)r, &b);
+	int ok = !strncmp(row, b.s, b.n) && strchr(row + b.n, '\n') == NULL;
+	free(b.s);
+	if (ok) {
+		/* and every column there */
+		char **f, *st;
+		ok = csv_split(row, &f, &st) == 6 + p->w->naxes + NMETRICS + 3;
+		free(f);
+		free(st);
+	}
+	return ok ? (size_t)r : (size_t)-1;
+}
+
+static int journal_append(pel_sweep_job *j, const char *row, char *err, size_t errlen)
+{
+	size_t n = strlen(row);
+	char *line = pel_xmalloc(n + 2);
+	memcpy(line, row, n);
+	line[n] = '\n';
+	line[n + 1] = 0;
+	int rc = write_all(j->fd, line, n + 1);
+	free(line);
+	/* the row is in the file at once (a kill -9 of this process loses
+	 * nothing); the disk gets it within SYNC_INTERVAL (a power cut loses
+	 * at most that much): a sync per row would cost 1-3 ms each */
+	double t = mono_now();
+	if (!rc && t - j->synced >= SYNC_INTERVAL) {
+		rc = fdatasync(j->fd);
+		j->synced = t;
+	}
+	if (rc) {
+		snprintf(err, errlen, "%s: cannot write the journal (%s)", j->journal, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads the journal left by an interrupted sweep.  Returns 0, or an exit
+ * status with err. */
+static int read_journal(pel_sweep_job *j, char *err, size_t errlen)
+{
+	const pel_sweep *p = j->p;
+	struct stat st;
+	if (fstat(j->fd, &st)) {
+		snprintf(err, errlen, "%s: cannot read the journal (%s)", j->journal, strerror(errno));
+		return 1;
+	}
+	size_t size = (size_t)st.st_size, got = 0;
+	char *buf = pel_xmalloc(size + 1);
+	while (got < size) {
+		ssize_t k = pread(j->fd, buf + got, size - got, (off_t)got);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		got += (size_t)k;
+	}
+	buf[got] = 0;
+	size_t hl = strlen(p->header);
+	size_t keep = 0; /* bytes of whole lines kept */
+	int rc = 0;
+	if (got <= hl && !memcmp(buf, p->header, got)) {
+		/* empty or a torn header: start the journal again */
+		keep = 0;
+	} else if (got > hl && !memcmp(buf, p->header, hl) && buf[hl] == '\n') {
+		keep = hl + 1;
+		size_t lineno = 1;
+		for (char *c = buf + hl + 1; *c;) {
+			char *nl = strchr(c, '\n');
+			lineno++;
+			if (!nl)
+				break; /* a torn last line: dropped */
+			*nl = 0;
+			size_t r = row_run(p, c);
+			if (r == (size_t)-1) {
+				snprintf(err, errlen,
+					 "%s:%zu: expected a row of this sweep, found another (the scenario or its --set changed since it was written; remove the file to start over)",
+					 j->journal, lineno);
+				rc = 2;
+				break;
+			}
+			if (!j->rows[r]) {
+				j->rows[r] = pel_xstrdup(c);
+				j->done++;
+			}
+			keep = (size_t)(nl + 1 - buf);
+			c = nl + 1;
+		}
+	} else {
+		snprintf(err, errlen,
+			 "%s: expected the journal of this sweep, found another header (the scenario changed since it was written; remove the file to start over)",
+			 j->journal);
+		rc = 2;
+	}
+	free(buf);
+	if (rc)
+		return rc;
+	if (keep < got && ftruncate(j->fd, (off_t)keep)) {
+		snprintf(err, errlen, "%s: cannot drop its torn last line (%s)", j->journal, strerror(errno));
+		return 1;
+	}
+	if (!keep) {
+		size_t n = strlen(p->header);
+		char *h = pel_xmalloc(n + 2);
+		snprintf(h, n + 2, "%s\n", p->header);
+		int bad = write_all(j->fd, h, n + 1) || fdatasync(j->fd);
+		free(h);
+		if (bad) {
+			snprintf(err, errlen, "%s: cannot write the journal (%s)", j->journal, strerror(errno));
+			return 1;
+		}
+	}
+	j->resumed = j->done;
+	return 0;
+}
+
+int pel_sweep_open(pel_sweep *p, const pel_sweep_output *o, pel_sweep_job **out, char *err, size_t errlen)
+{
+	*out = NULL;
+	if (make_dirs(o->outdir)) {
+		snprintf(err, errlen, "--out: expected a folder that can be created, found '%s' (%s)", o->outdir,
+			 strerror(errno));
+		return 2;
+	}
+	pel_sweep_job *j = pel_xcalloc(1, sizeof *j);
+	j->p = p;
+	j->o = *o;
+	j->dir = pel_xstrdup(o->outdir);
+	j->journal = path_in(o->outdir, "runs.partial.csv");
+	j->rows = pel_xcalloc(p->nruns + 1, sizeof *j->rows);
+	j->fd = -1;
+	int exists = access(j->journal, F_OK) == 0;
+	if (exists && !o->resume) {
+		snprintf(err, errlen,
+			 "%s: expected no journal, found one left by an interrupted sweep: pass --resume to continue it, or remove the file to start over",
+			 j->journal);
+		pel_sweep_abandon(j);
+		return 2;
+	}
+	j->fd = open(j->journal, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
+	if (j->fd < 0) {
+		snprintf(err, errlen, "%s: cannot create the journal (%s)", j->journal, strerror(errno));
+		pel_sweep_abandon(j);
+		return 1;
+	}
+	if (flock(j->fd, LOCK_EX | LOCK_NB)) {
+		snprintf(err, errlen, "%s: expected no other sweep writing there, found one running", j->dir);
+		close(j->fd);
+		j->fd = -1;
+		pel_sweep_abandon(j);
+		return 2;
+	}
+	int rc = read_journal(j, err, errlen);
+	if (rc) {
+		pel_sweep_abandon(j);
+		return rc;
+	}
+	*out = j;
+	return 0;
+}
+
+void pel_sweep_abandon(pel_sweep_job *j)
+{
+	if (!j)
+		return;
+	if (j->fd >= 0)
+		close(j->fd);
+	for (size_t r = 0; r < j->p->nruns; r++)
+		free(j->rows[r]);
+	free(j->rows);
+	free(j->dir);
+	free(j->journal);
+	free(j);
+}
+
+size_t pel_sweep_next(pel_sweep_job *j, size_t *runs, size_t max)
+{
+	const pel_sweep *p = j->p;
+	size_t units = p->npoints * p->reps;
+	while (j->cursor < units) {
+		size_t u = j->cursor++, n = 0;
+		for (size_t k = 0; k < p->npol && n < max; k++)
+			if (!j->rows[u * p->npol + k])
+				runs[n++] = u * p->npol + k;
+		if (n)
+			return n;
+	}
+	return 0;
+}
+
+static int take_row(pel_sweep_job *j, size_t r, const char *row, char *err, size_t errlen)
+{
+	if (journal_append(j, row, err, errlen))
+		return -1;
+	j->rows[r] = pel_xstrdup(row);
+	j->done++;
+	if (j->o.progress)
+		j->o.progress(j->o.progress_arg, j->done, j->p->nruns, j->resumed);
+	return 0;
+}
+
+int pel_sweep_accept(pel_sweep_job *j, const char *row, char *err, size_t errlen)
+{
+	size_t r = row_run(j->p, row);
+	if (r == (size_t)-1 || j->rows[r]) {
+		snprintf(err, errlen, "a worker sent a row of no run still to do: %.200s", row);
+		return -1;
+	}
+	return take_row(j, r, row, err, errlen);
+}
+
+int pel_sweep_lost(pel_sweep_job *j, size_t run, const char *why, char *err, size_t errlen)
+{
+	if (run >= j->p->nruns || j->rows[run])
+		return 0;
+	char *row = failed_row(j->p, run, NULL, why);
+	int rc = take_row(j, run, row, err, errlen);
+	free(row);
+	return rc;
+}
+
+/* ---- running in this process ---- */
+
+typedef struct {
+	pel_sweep_job *j;
+	int failed;
+	char *err;
+	size_t errlen;
+} inline_ctx;
+
+static void emit_inline(void *arg, size_t run, const char *row)
+{
+	(void)run;
+	inline_ctx *c = arg;
+	if (!c->failed && pel_sweep_accept(c->j, row, c->err, c->errlen))
+		c->failed = 1;
+}
+
+int pel_sweep_run_inline(pel_sweep_job *j, char *err, size_t errlen)
+{
+	size_t *runs = pel_xcalloc(j->p->npol, sizeof *runs), n;
+	inline_ctx c = { j, 0, err, errlen };
+	while (!c.failed && (n = pel_sweep_next(j, runs, j->p->npol)))
+		pel_sweep_run_list(j->p, runs, n, emit_inline, &c);
+	free(runs);
+	return c.failed ? -1 : 0;
+}
+
+/* ---- running in worker processes ---- */
+
+typedef struct {
+	pid_t pid;
+	int to, from;        /* pipes: work to the worker, rows back */
+	size_t *pending;     /* runs handed out, not back yet */
+	size_t npending;
+	char *buf;           /* bytes read, not yet a whole line */
+	size_t nbuf, cap;
+} worker;
+
+static void emit_fd(void *arg, size_t run, const char *row)
+{
+	(void)run;
+	int fd = *(int *)arg;
+	size_t n = strlen(row);
+	char *line = pel_xmalloc(n + 1);
+	memcpy(line, row, n);
+	line[n] = '\n';
+	int bad = write_all(fd, line, n + 1);
+	free(line);
+	if (bad)
+		_exit(1); /* the coordinator is gone */
+}
+
+/* A worker: reads lines of run indices, writes their rows. */
+static void worker_main(const pel_sweep *p, int in, int out)
+{
+	FILE *f = fdopen(in, "r");
+	if (!f)
+		_exit(1);
+	size_t *runs = pel_xcalloc(p->npol, sizeof *runs);
+	char *line = NULL;
+	size_t cap = 0;
+	while (getline(&line, &cap, f) > 0) {
+		size_t n = 0;
+		char *c = line, *end;
+		while (n < p->npol) {
+			unsigned long long r = strtoull(c, &end, 10);
+			if (end == c)
+				break;
+			runs[n++] = (size_t)r;
+			c = end;
+		}
+		pel_sweep_run_list(p, runs, n, emit_fd, &out);
+	}
+	free(line);
+	free(runs);
+	fclose(f);
+	close(out);
+	_exit(0);
+}
+
+static int spawn(pel_sweep_job *j, worker *ws, size_t nw, size_t k, char *err, size_t errlen)
+{
+	int a[2], b[2];
+	if (pipe(a)) {
+		snprintf(err, errlen, "cannot start a worker: pipe: %s", strerror(errno));
+		return -1;
+	}
+	if (pipe(b)) {
+		snprintf(err, errlen, "cannot start a worker: pipe: %s", strerror(errno));
+		close(a[0]);
+		close(a[1]);
+		return -1;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	pid_t parent = getpid();
+	pid_t pid = fork();
+	if (pid < 0) {
+		snprintf(err, errlen, "cannot start a worker: fork: %s", strerror(errno));
+		close(a[0]);
+		close(a[1]);
+		close(b[0]);
+		close(b[1]);
+		return -1;
+	}
+	if (!pid) {
+		signal(SIGPIPE, SIG_DFL);
+#ifdef __linux__
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+		if (getppid() != parent)
+			_exit(1);
+		close(a[1]);
+		close(b[0]);
+		close(j->fd);
+		for (size_t i = 0; i < nw; i++)
+			if (i != k && ws[i].pid > 0) {
+				if (ws[i].to >= 0)
+					close(ws[i].to);
+				close(ws[i].from);
+			}
+		worker_main(j->p, a[0], b[1]);
+	}
+	close(a[0]);
+	close(b[1]);
+	ws[k].pid = pid;
+	ws[k].to = a[1];
+	ws[k].from = b[0];
+	ws[k].npending = 0;
+	ws[k].nbuf = 0;
+	return 0;
+}
+
+/* Hands worker w its next piece of work, or closes its input when none
+ * is left (it then exits). */
+static int feed(pel_sweep_job *j, worker *w)
+{
+	if (w->to < 0)
+		return 0;
+	w->npending = pel_sweep_next(j, w->pending, j->p->npol);
+	if (!w->npending) {
+		close(w->to);
+		w->to = -1;
+		return 0;
+	}
+	sbuf b = { 0 };
+	for (size_t i = 0; i < w->npending; i++)
+		sb_printf(&b, "%s%zu", i ? " " : "", w->pending[i]);
+	sb_puts(&b, "\n");
+	int rc = write_all(w->to, b.s, b.n);
+	free(b.s);
+	return rc;
+}
+
+/* Takes the whole lines in w's buffer. */
+static int take_lines(pel_sweep_job *j, worker *w, char *err, size_t errlen)
+{
+	size_t start = 0;
+	for (size_t i = 0; i < w->nbuf; i++) {
+		if (w->buf[i] != '\n')
+			continue;
+		w->buf[i] = 0;
+		const char *row = w->buf + start;
+		start = i + 1;
+		size_t r = row_run(j->p, row), k = 0;
+		while (k < w->npending && w->pending[k] != r)
+			k++;
+		if (k == w->npending) {
+			snprintf(err, errlen, "a worker sent a row of a run not handed to it: %.200s", row);
+			return -1;
+		}
+		w->pending[k] = w->pending[--w->npending];
+		if (pel_sweep_accept(j, row, err, errlen))
+			return -1;
+	}
+	memmove(w->buf, w->buf + start, w->nbuf - start);
+	w->nbuf -= start;
+	return 0;
+}
+
+/* A worker's output ended: reap it; runs it still owed failed. */
+static int reap(pel_sweep_job *j, worker *w, char *err, size_t errlen)
+{
+	int st = 0;
+	while (waitpid(w->pid, &st, 0) < 0 && errno == EINTR)
+		;
+	close(w->from);
+	if (w->to >= 0)
+		close(w->to);
+	w->to = w->from = -1;
+	w->pid = -1;
+	char why[128];
+	if (WIFSIGNALED(st))
+		snprintf(why, sizeof why, "its worker process was killed by signal %d (%s)", WTERMSIG(st),
+			 strsignal(WTERMSIG(st)));
+	else
+		snprintf(why, sizeof why, "its worker process exited with status %d before finishing it",
+			 WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+	int rc = 0;
+	/* in run order, so the journal reads naturally */
+	while (w->npending && !rc) {
+		size_t best = 0;
+		for (size_t k = 1; k < w->npending; k++)
+			if (w->pending[k] < w->pending[best])
+				best = k;
+		size_t r = w->pending[best];
+		w->pending[best] = w->pending[--w->npending];
+		rc = pel_sweep_lost(j, r, why, err, errlen);
+	}
+	return rc;
+}
+
+int pel_sweep_run_local(pel_sweep_job *j, int jobs, char *err, size_t errlen)
+{
+	const pel_sweep *p = j->p;
+	size_t units = 0;
+	for (size_t u = j->cursor; u < p->npoints * p->reps; u++)
+		for (size_t k = 0; k < p->npol; k++)
+			if (!j->rows[u * p->npol + k]) {
+				units++;
+				break;
+			}
+	size_t nw = jobs < 1 ? 1 : (size_t)jobs;
+	if (nw > units)
+		nw = units;
+	if (!nw)
+		return 0;
+	struct sigaction ign = { .sa_handler = SIG_IGN }, old;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGPIPE, &ign, &old);
+	worker *ws = pel_xcalloc(nw, sizeof *ws);
+	for (size_t k = 0; k < nw; k++) {
+		ws[k].pid = -1;
+		ws[k].to = ws[k].from = -1;
+		ws[k].pending = pel_xcalloc(p->npol, sizeof *ws[k].pending);
+		ws[k].cap = 65536;
+		ws[k].buf = pel_xmalloc(ws[k].cap);
+	}
+	struct pollfd *fds = pel_xcalloc(nw, sizeof *fds);
+	int rc = 0;
+	for (size_t k = 0; k < nw && !rc; k++) {
+		rc = spawn(j, ws, nw, k, err, errlen);
+		if (!rc)
+			feed(j, &ws[k]); /* a worker that died at once is seen as EOF below */
+	}
+	for (;;) {
+		size_t nf = 0;
+		for (size_t k = 0; k < nw; k++)
+			if (ws[k].pid > 0)
+				fds[nf++] = (struct pollfd){ ws[k].from, POLLIN, 0 };
+		if (!nf || rc)
+			break;
+		int got = poll(fds, nf, -1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			snprintf(err, errlen, "poll: %s", strerror(errno));
+			rc = -1;
+			break;
+		}
+		for (size_t i = 0; i < nf && !rc; i++) {
+			if (!fds[i].revents)
+				continue;
+			size_t k = 0;
+			while (k < nw && ws[k].from != fds[i].fd)
+				k++;
+			if (k == nw)
+				continue;
+			worker *w = &ws[k];
+			if (w->cap - w->nbuf < 4096)
+				w->buf = pel_xrealloc(w->buf, w->cap *= 2);
+			ssize_t n = read(w->from, w->buf + w->nbuf, w->cap - w->nbuf);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n > 0) {
+				w->nbuf += (size_t)n;
+				rc = take_lines(j, w, err, errlen);
+				if (!rc && !w->npending)
+					feed(j, w);
+				continue;
+			}
+			/* end of its output: done, or died */
+			rc = reap(j, w, err, errlen);
+			if (!rc && j->cursor < p->npoints * p->reps) {
+				/* a worker that died takes its piece with it; the rest goes on */
+				rc = spawn(j, ws, nw, k, err, errlen);
+				if (!rc)
+					feed(j, &ws[k]);
+			}
+			break; /* the poll set changed */
+		}
+	}
+	for (size_t k = 0; k < nw; k++) {
+		if (ws[k].pid > 0) {
+			if (ws[k].to >= 0)
+				close(ws[k].to);
+			kill(ws[k].pid, SIGKILL);
+			while (waitpid(ws[k].pid, NULL, 0) < 0 && errno == EINTR)
+				;
+			close(ws[k].from);
+		}
+		free(ws[k].pending);
+		free(ws[k].buf);
+	}
+	free(ws);
+	free(fds);
+	sigaction(SIGPIPE, &old, NULL);
+	return rc;
+}
+
+/* ---- the final files ---- */
+
+/* Writes text to DIR/name.tmp and syncs it; returns 0 or -1. */
+static int write_tmp(const char *tmp, const char *text, size_t n)
+{
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd < 0)
+		return -1;
+	if (write_all(fd, text, n) || fsync(fd)) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return close(fd);
+}
+
+/* summary.csv: one row per point and policy. */
+static void summary(const pel_sweep_job *j, sbuf *b)
+{
+	const pel_sweep *p = j->p;
+	size_t na = p->w->naxes;
+	size_t c_status = na + 5, c_metric = na + 6, c_dev = c_metric + NMETRICS;
+	sb_puts(b, "point");
+	for (size_t a = 0; a < na; a++) {
+		sb_puts(b, ",");
+		sb_field(b, p->w->axes[a].path);
+	}
+	sb_puts(b, ",policy,n,devices,slots");
+	for (size_t m = 0; m < NMETRICS; m++)
+		sb_printf(b, ",%s_mean,%s_sd,%s_ci95", metric_names[m], metric_names[m], metric_names[m]);
+	sb_puts(b, "\n");
+	double *x = pel_xcalloc((size_t)p->reps * NMETRICS + 1, sizeof *x);
+	size_t *nx = pel_xcalloc(NMETRICS, sizeof *nx);
+	for (size_t pt = 0; pt < p->npoints; pt++)
+		for (size_t k = 0; k < p->npol; k++) {
+			size_t n = 0;
+			char dev[32] = "", slots[32] = "";
+			memset(nx, 0, NMETRICS * sizeof *nx);
+			for (uint32_t rep = 0; rep < p->reps; rep++) {
+				size_t run = (pt * p->reps + rep) * p->npol + k;
+				char **f, *st;
+				size_t nf = csv_split(j->rows[run], &f, &st);
+				if (nf > c_dev + 1) {
+					if (!*dev && *f[c_dev]) {
+						snprintf(dev, sizeof dev, "%s", f[c_dev]);
+						snprintf(slots, sizeof slots, "%s", f[c_dev + 1]);
+					}
+					if (!strcmp(f[c_status], "ok")) {
+						n++;
+						for (size_t m = 0; m < NMETRICS; m++)
+							if (*f[c_metric + m])
+								x[m * p->reps + nx[m]++] = strtod(f[c_metric + m], NULL);
+					}
+				}
+				free(f);
+				free(st);
+			}
+			sb_printf(b, "%zu,", pt);
+			for (size_t a = 0; a < na; a++) {
+				sb_field(b, axis_value(p, pt, a));
+				sb_puts(b, ",");
+			}
+			sb_field(b, p->pol[k].text);
+			sb_printf(b, ",%zu,%s,%s", n, dev, slots);
+			for (size_t m = 0; m < NMETRICS; m++) {
+				if (!nx[m]) {
+					sb_puts(b, ",,,");
+					continue;
+				}
+				double mean, sd, ci;
+				pel_sweep_stats(x + m * p->reps, nx[m], &mean, &sd, &ci);
+				sb_puts(b, ",");
+				sb_double(b, mean);
+				sb_puts(b, ",");
+				sb_double(b, sd);
+				sb_puts(b, ",");
+				sb_double(b, ci);
+			}
+			sb_puts(b, "\n");
+		}
+	free(x);
+	free(nx);
+}
+
+int pel_sweep_finish(pel_sweep_job *j, pel_sweep_report *rep, char *err, size_t errlen)
+{
+	const pel_sweep *p = j->p;
+	memset(rep, 0, sizeof *rep);
+	if (j->done != p->nruns) {
+		snprintf(err, errlen, "%s: %zu of %zu runs are missing", j->dir, p->nruns - j->done, p->nruns);
+		pel_sweep_abandon(j);
+		return -1;
+	}
+	rep->runs = p->nruns;
+	rep->resumed = j->resumed;
+	size_t na = p->w->naxes;
+	sbuf runs = { 0 }, sum = { 0 };
+	sb_puts(&runs, p->header);
+	sb_puts(&runs, "\n");
+	for (size_t r = 0; r < p->nruns; r++) {
+		sb_puts(&runs, j->rows[r]);
+		sb_puts(&runs, "\n");
+		char **f, *st;
+		size_t nf = csv_split(j->rows[r], &f, &st);
+		if (nf > na + 5 && strcmp(f[na + 5], "ok")) {
+			if (!rep->failed++)
+				snprintf(rep->first_failure, sizeof rep->first_failure,
+					 "run %zu (point %zu, %s, replication %u): %s", r, run_point(p, r),
+					 p->pol[run_policy(p, r)].text, run_rep(p, r), f[nf - 1]);
+		}
+		free(f);
+		free(st);
+	}
+	summary(j, &sum);
+	char *rp = path_in(j->dir, "runs.csv"), *sp = path_in(j->dir, "summary.csv");
+	char *rt = path_in(j->dir, "runs.csv.tmp"), *stt = path_in(j->dir, "summary.csv.tmp");
+	int rc = 0;
+	if (write_tmp(rt, runs.s, runs.n) || write_tmp(stt, sum.s, sum.n)) {
+		snprintf(err, errlen, "%s: cannot write the results (%s)", j->dir, strerror(errno));
+		rc = -1;
+	} else if (rename(rt, rp) || rename(stt, sp)) {
+		snprintf(err, errlen, "%s: cannot put the results in place (%s)", j->dir, strerror(errno));
+		rc = -1;
+	} else if (unlink(j->journal)) {
+		snprintf(err, errlen, "%s: cannot remove the journal (%s)", j->journal, strerror(errno));
+		rc = -1;
+	}
+	if (!rc) {
+		snprintf(rep->runs_csv, sizeof rep->runs_csv, "%s", rp);
+		snprintf(rep->summary_csv, sizeof rep->summary_csv, "%s", sp);
+	}
+	free(rp);
+	free(sp);
+	free(rt);
+	free(stt);
+	free(runs.s);
+	free(sum.s);
+	pel_sweep_abandon(j);
+	return rc;
+}

@@ -1,0 +1,706 @@
+/* test_plot.c - `pelsim plot` and `pelsim run --gantt`, run as child
+ * processes: every template draws PNG, SVG and PDF from the summaries of
+ * tests/data/plot/; the derived speedup and efficiency of a hand-made
+ * summary are right; bad input gets one line and exit status 2, a failing
+ * gnuplot one line and exit status 1.
+ *
+ * PELSIM_BIN is the pelsim of this build and PEL_SOURCE_DIR the source
+ * root, where the tests run.  Figures go to a temporary folder, removed at
+ * the end. */
+#define _GNU_SOURCE
+#include <CUnit/Basic.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+#define DATA "tests/data/plot"
+#define HEFT "scenarios/papers/topcuoglu2002.yaml"
+#define RUN_TIMEOUT_S 120
+
+static char tmpdir[256];
+
+/* ---- running pelsim ---- */
+
+typedef struct {
+	int status;   /* exit status; 128 + signal when killed; -1 when it could not run */
+	char *out;    /* stdout, NUL-terminated */
+	size_t nout;
+	char *err;    /* stderr, NUL-terminated */
+	size_t nerr;
+} result;
+
+static void result_free(result *r)
+{
+	free(r->out);
+	free(r->err);
+	memset(r, 0, sizeof *r);
+}
+
+static void append(char **buf, size_t *n, const char *data, size_t k)
+{
+	*buf = realloc(*buf, *n + k + 1);
+	if (!*buf) {
+		perror("test_plot");
+		exit(1);
+	}
+	memcpy(*buf + *n, data, k);
+	*n += k;
+	(*buf)[*n] = 0;
+}
+
+/* Runs pelsim with the arguments given (NULL-terminated) and, when env is
+ * not NULL, the environment entries NAME=VALUE of env added (replacing
+ * those of the same name).  Returns the exit status (also in r->status). */
+static int run_env(result *r, const char *const *env, const char *const *args)
+{
+	memset(r, 0, sizeof *r);
+	append(&r->out, &r->nout, "", 0);
+	append(&r->err, &r->nerr, "", 0);
+	r->status = -1;
+	const char *argv[64];
+	size_t argc = 0;
+	argv[argc++] = PELSIM_BIN;
+	for (; *args && argc < 63; args++)
+		argv[argc++] = *args;
+	argv[argc] = NULL;
+
+	size_t nenv = 0;
+	while (environ[nenv])
+		nenv++;
+	const char **envp = calloc(nenv + 16, sizeof *envp);
+	size_t k = 0;
+	for (size_t i = 0; i < nenv; i++) {
+		int replaced = 0;
+		for (const char *const *e = env; e && *e; e++)
+			replaced |= !strncmp(environ[i], *e, strcspn(*e, "=") + 1);
+		if (!replaced)
+			envp[k++] = environ[i];
+	}
+	for (const char *const *e = env; e && *e && k < nenv + 15; e++)
+		envp[k++] = *e;
+	envp[k] = NULL;
+
+	int po[2], pe[2];
+	if (pipe(po) || pipe(pe)) {
+		perror("pipe");
+		free(envp);
+		return -1;
+	}
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
+	posix_spawn_file_actions_addclose(&fa, po[0]);
+	posix_spawn_file_actions_addclose(&fa, pe[0]);
+	posix_spawn_file_actions_addclose(&fa, po[1]);
+	posix_spawn_file_actions_addclose(&fa, pe[1]);
+	pid_t pid;
+	int rc = posix_spawn(&pid, PELSIM_BIN, &fa, NULL, (char *const *)argv, (char *const *)envp);
+	posix_spawn_file_actions_destroy(&fa);
+	free(envp);
+	close(po[1]);
+	close(pe[1]);
+	if (rc) {
+		fprintf(stderr, "cannot run %s: %s\n", PELSIM_BIN, strerror(rc));
+		close(po[0]);
+		close(pe[0]);
+		return -1;
+	}
+
+	struct pollfd fds[2] = { { po[0], POLLIN, 0 }, { pe[0], POLLIN, 0 } };
+	int open_fds = 2, killed = 0;
+	time_t deadline = time(NULL) + RUN_TIMEOUT_S;
+	while (open_fds) {
+		int left = (int)(deadline - time(NULL));
+		int n = left > 0 ? poll(fds, 2, left * 1000) : 0;
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			fprintf(stderr, "pelsim ran past %d s: killed\n", RUN_TIMEOUT_S);
+			kill(pid, SIGKILL);
+			killed = 1;
+			break;
+		}
+		for (int i = 0; i < 2; i++) {
+			if (fds[i].fd < 0 || !fds[i].revents)
+				continue;
+			char buf[4096];
+			ssize_t got = read(fds[i].fd, buf, sizeof buf);
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got <= 0) {
+				close(fds[i].fd);
+				fds[i].fd = -1;
+				open_fds--;
+			} else if (i == 0) {
+				append(&r->out, &r->nout, buf, (size_t)got);
+			} else {
+				append(&r->err, &r->nerr, buf, (size_t)got);
+			}
+		}
+	}
+	for (int i = 0; i < 2; i++)
+		if (fds[i].fd >= 0)
+			close(fds[i].fd);
+	int st;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (WIFEXITED(st))
+		r->status = WEXITSTATUS(st);
+	else if (WIFSIGNALED(st))
+		r->status = 128 + WTERMSIG(st);
+	if (killed)
+		r->status = 128 + SIGKILL;
+	return r->status;
+}
+
+#define run(r, ...) run_env((r), NULL, (const char *const[]){ __VA_ARGS__, NULL })
+#define run_with(r, env, ...) run_env((r), (const char *const[]){ env, NULL }, (const char *const[]){ __VA_ARGS__, NULL })
+
+/* ---- assertions with messages that say which case failed ---- */
+
+static void check_impl(int ok, unsigned line, const char *fmt, ...)
+{
+	char msg[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (!ok)
+		fprintf(stderr, "\n  test_plot.c:%u: %s\n", line, msg);
+	CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, line, msg, __FILE__, "", CU_FALSE);
+}
+
+#define CHECK(cond, ...) check_impl((cond) ? 1 : 0, __LINE__, __VA_ARGS__)
+
+static size_t count_char(const char *s, char c)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += *s == c;
+	return n;
+}
+
+/* The rule for errors: this status, nothing on stdout, exactly one line
+ * on stderr, which contains want.  what names the case. */
+static void check_one_line(const result *r, int status, const char *what, const char *want)
+{
+	int ok = r->status == status && r->nout == 0 && r->nerr > 0 && r->err[r->nerr - 1] == '\n' &&
+		 count_char(r->err, '\n') == 1 && strstr(r->err, want);
+	CHECK(ok,
+	      "%s: expected exit status %d, empty stdout and one stderr line containing \"%s\"; "
+	      "found status %d, stdout: %s, stderr: %s",
+	      what, status, want, r->status, r->nout ? r->out : "(empty)\n", r->nerr ? r->err : "(empty)\n");
+}
+
+/* ---- files ---- */
+
+static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void rm_tree(const char *dir)
+{
+	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* 1 when path is a non-empty file of format fmt (by its magic bytes). */
+static int is_image(const char *path, const char *fmt, char *why, size_t n)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(why, n, "%s: %s", path, strerror(errno));
+		return 0;
+	}
+	char head[64] = { 0 };
+	size_t k = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	int ok;
+	if (!strcmp(fmt, "png"))
+		ok = k >= 4 && !memcmp(head, "\x89PNG", 4);
+	else if (!strcmp(fmt, "pdf"))
+		ok = k >= 4 && !memcmp(head, "%PDF", 4);
+	else
+		ok = k >= 4 && (!memcmp(head, "<?xml", 5) || !memcmp(head, "<svg", 4));
+	if (!ok)
+		snprintf(why, n, "%s: expected a %s file, found %zu bytes starting '%.8s'", path, fmt, k, head);
+	return ok;
+}
+
+static int exists(const char *path)
+{
+	struct stat sb;
+	return !stat(path, &sb);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+	return a >= b && !strcmp(s + a - b, suffix);
+}
+
+/* ---- the figures of the test sweeps, in every format ---- */
+
+static const char *const formats[] = { "png", "svg", "pdf" };
+
+/* Draws DATA/name in format fmt; checks the list printed: every line a
+ * file, images of the right kind, the figures expected there (and only
+ * those: want is a list of names like "makespan speedup"). */
+static void plot_and_check(const char *name, const char *fmt, const char *want)
+{
+	char in[512], out[512];
+	snprintf(in, sizeof in, "%s/%s", DATA, name);
+	snprintf(out, sizeof out, "%s/%s-%s", tmpdir, name, fmt);
+	result r;
+	run(&r, "plot", in, "--format", fmt, "--out", out);
+	CHECK(r.status == 0 && r.nerr == 0, "plot %s --format %s: expected status 0 and no message, found %d: %s",
+	      in, fmt, r.status, r.err);
+	size_t images = 0, wanted = 0;
+	char *save = NULL, *list = strdup(want);
+	for (char *w = strtok_r(list, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		char img[600];
+		snprintf(img, sizeof img, "%s/%s.%s\n", out, w, fmt);
+		CHECK(strstr(r.out, img) != NULL, "plot %s --format %s: expected %s among the files, found:\n%s", in,
+		      fmt, w, r.out);
+		wanted++;
+	}
+	free(list);
+	char *copy = strdup(r.out);
+	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char why[600];
+		CHECK(!strncmp(line, out, strlen(out)), "plot %s: expected paths under %s, found '%s'", in, out, line);
+		if (ends_with(line, ".dat")) {
+			struct stat sb;
+			CHECK(!stat(line, &sb) && sb.st_size > 0, "%s: expected a non-empty data file", line);
+			continue;
+		}
+		images++;
+		CHECK(ends_with(line, fmt), "%s: expected the extension .%s", line, fmt);
+		CHECK(is_image(line, fmt, why, sizeof why), "%s", why);
+	}
+	free(copy);
+	CHECK(images == wanted, "plot %s --format %s: expected %zu figures, found %zu:\n%s", in, fmt, wanted, images,
+	      r.out);
+	result_free(&r);
+}
+
+static void test_every_format(void)
+{
+	for (size_t f = 0; f < 3; f++) {
+		plot_and_check("strong", formats[f], "makespan speedup efficiency slr compare_makespan");
+		plot_and_check("ccr", formats[f], "makespan slr compare_makespan");
+	}
+	plot_and_check("weak", "png", "makespan speedup efficiency slr compare_makespan");
+	plot_and_check("product", "pdf", "makespan speedup efficiency slr compare_makespan");
+	plot_and_check("hand", "svg", "makespan speedup efficiency slr compare_makespan");
+}
+
+static void test_default_format_and_out(void)
+{
+	/* default: PDF, beside summary.csv */
+	char dir[512], csv[600], src[512];
+	snprintf(dir, sizeof dir, "%s/here", tmpdir);
+	mkdir(dir, 0777);
+	snprintf(csv, sizeof csv, "%s/summary.csv", dir);
+	snprintf(src, sizeof src, "%s/hand/summary.csv", DATA);
+	FILE *a = fopen(src, "rb"), *b = fopen(csv, "wb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+	char buf[4096];
+	size_t k;
+	while ((k = fread(buf, 1, sizeof buf, a)))
+		fwrite(buf, 1, k, b);
+	fclose(a);
+	fclose(b);
+	result r;
+	run(&r, "plot", dir);
+	CHECK(r.status == 0, "plot %s: expected status 0, found %d: %s", dir, r.status, r.err);
+	char pdf[600], why[700];
+	snprintf(pdf, sizeof pdf, "%s/makespan.pdf", dir);
+	CHECK(is_image(pdf, "pdf", why, sizeof why), "%s", why);
+	snprintf(pdf, sizeof pdf, "%s/compare_makespan.pdf", dir);
+	CHECK(is_image(pdf, "pdf", why, sizeof why), "%s", why);
+	result_free(&r);
+}
+
+/* ---- the derived values ---- */
+
+typedef struct {
+	char title[64];
+	double x, mean, ci;
+} dat_row;
+
+/* Reads a scaling data file: blocks with a quoted title line, then rows
+ * x xplot mean ci95 ...  Returns the row count. */
+static size_t read_dat(const char *path, dat_row *rows, size_t max)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return 0;
+	char line[1024], title[64] = "";
+	size_t n = 0;
+	while (fgets(line, sizeof line, f)) {
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		if (line[0] == '"') {
+			snprintf(title, sizeof title, "%.*s", (int)strcspn(line + 1, "\""), line + 1);
+			continue;
+		}
+		double x, xp, m, c;
+		if (n < max && sscanf(line, "%lf %lf %lf %lf", &x, &xp, &m, &c) == 4) {
+			snprintf(rows[n].title, sizeof rows[n].title, "%s", title);
+			rows[n].x = x;
+			rows[n].mean = m;
+			rows[n].ci = c;
+			n++;
+		}
+	}
+	fclose(f);
+	return n;
+}
+
+static void check_rows(const char *path, const dat_row *want, size_t nwant)
+{
+	dat_row got[32];
+	size_t n = read_dat(path, got, 32);
+	CHECK(n == nwant, "%s: expected %zu rows, found %zu", path, nwant, n);
+	for (size_t i = 0; i < n && i < nwant; i++)
+		CHECK(!strcmp(got[i].title, want[i].title) && got[i].x == want[i].x &&
+			      fabs(got[i].mean - want[i].mean) < 1e-9 && fabs(got[i].ci - want[i].ci) < 1e-6,
+		      "%s row %zu: expected %s x=%g mean=%.9g ci=%.9g, found %s x=%g mean=%.9g ci=%.9g", path, i,
+		      want[i].title, want[i].x, want[i].mean, want[i].ci, got[i].title, got[i].x, got[i].mean,
+		      got[i].ci);
+}
+
+static void test_derived_values(void)
+{
+	/* hand/summary.csv: slots 4, 8, 16; heft 100 +- 4, 50 +- 2, 40 +- 0;
+	 * eager 120 +- 6, 80 +- 4, 60 +- 3 */
+	char out[512], path[600];
+	snprintf(out, sizeof out, "%s/derived", tmpdir);
+	result r;
+	run(&r, "plot", DATA "/hand", "--format", "png", "--out", out);
+	CHECK(r.status == 0, "plot hand: expected status 0, found %d: %s", r.status, r.err);
+	result_free(&r);
+
+	const dat_row makespan[] = {
+		{ "heft", 1, 100, 4 }, { "heft", 2, 50, 2 },   { "heft", 4, 40, 0 },
+		{ "eager", 1, 120, 6 }, { "eager", 2, 80, 4 }, { "eager", 4, 60, 3 },
+	};
+	snprintf(path, sizeof path, "%s/makespan.dat", out);
+	check_rows(path, makespan, 6);
+
+	/* S = T1 / T; ci = S sqrt((c1/T1)^2 + (c/T)^2), 0 at the first point */
+	const dat_row speedup[] = {
+		{ "heft", 1, 1, 0 },
+		{ "heft", 2, 2, 2 * sqrt(0.04 * 0.04 + 0.04 * 0.04) },
+		{ "heft", 4, 2.5, 2.5 * 0.04 },
+		{ "eager", 1, 1, 0 },
+		{ "eager", 2, 1.5, 1.5 * sqrt(0.05 * 0.05 + 0.05 * 0.05) },
+		{ "eager", 4, 2, 2 * sqrt(0.05 * 0.05 + 0.05 * 0.05) },
+	};
+	snprintf(path, sizeof path, "%s/speedup.dat", out);
+	check_rows(path, speedup, 6);
+
+	/* E = S slots(first) / slots */
+	dat_row eff[6];
+	const double ratio[] = { 1, 0.5, 0.25, 1, 0.5, 0.25 };
+	for (int i = 0; i < 6; i++) {
+		eff[i] = speedup[i];
+		eff[i].mean *= ratio[i];
+		eff[i].ci *= ratio[i];
+	}
+	CU_ASSERT_DOUBLE_EQUAL(eff[2].mean, 0.625, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(eff[4].mean, 0.75, 1e-12);
+	snprintf(path, sizeof path, "%s/efficiency.dat", out);
+	check_rows(path, eff, 6);
+
+	/* the ideal speedup is the slots ratio; the ideal efficiency 1 */
+	snprintf(path, sizeof path, "%s/speedup.ideal.dat", out);
+	FILE *f = fopen(path, "r");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	char line[256];
+	double want_x[] = { 1, 2, 4 }, want_y[] = { 1, 2, 4 };
+	int k = 0;
+	while (fgets(line, sizeof line, f)) {
+		double x, y;
+		if (line[0] == '#' || sscanf(line, "%lf %lf", &x, &y) != 2)
+			continue;
+		CHECK(k < 3 && x == want_x[k] && y == want_y[k], "%s: row %d: expected %g %g, found %g %g", path, k,
+		      k < 3 ? want_x[k] : 0, k < 3 ? want_y[k] : 0, x, y);
+		k++;
+	}
+	fclose(f);
+	CU_ASSERT_EQUAL(k, 3);
+
+	/* the bars: one row per x, mean and ci per policy */
+	snprintf(path, sizeof path, "%s/compare_makespan.dat", out);
+	f = fopen(path, "r");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	const char *want_lines[] = {
+		"\"platform.devices.1.count\" \"heft\" \"heft ci95\" \"eager\" \"eager ci95\"\n",
+		"\"1\" 100 4 120 6\n",
+		"\"2\" 50 2 80 4\n",
+		"\"4\" 40 0 60 3\n",
+	};
+	k = 0;
+	while (fgets(line, sizeof line, f)) {
+		if (line[0] == '#')
+			continue;
+		CHECK(k < 4 && !strcmp(line, want_lines[k]), "%s: line %d: expected %s found %s", path, k,
+		      k < 4 ? want_lines[k] : "(none)\n", line);
+		k++;
+	}
+	fclose(f);
+	CU_ASSERT_EQUAL(k, 4);
+
+	/* no speedup where the slots do not change: the CCR study */
+	snprintf(out, sizeof out, "%s/derived-ccr", tmpdir);
+	run(&r, "plot", DATA "/ccr", "--format", "png", "--out", out);
+	CHECK(r.status == 0 && !strstr(r.out, "speedup") && !strstr(r.out, "efficiency"),
+	      "plot ccr: expected status 0 and no speedup or efficiency figure, found %d:\n%s%s", r.status, r.out,
+	      r.err);
+	result_free(&r);
+
+	/* an axis that does not follow from the first splits the policies */
+	snprintf(out, sizeof out, "%s/derived-product", tmpdir);
+	run(&r, "plot", DATA "/product", "--format", "png", "--out", out);
+	CHECK(r.status == 0, "plot product: expected status 0, found %d: %s", r.status, r.err);
+	result_free(&r);
+	snprintf(path, sizeof path, "%s/makespan.dat", out);
+	dat_row got[32];
+	size_t n = read_dat(path, got, 32);
+	CU_ASSERT_EQUAL(n, 12);
+	int seen[4] = { 0 };
+	const char *titles[] = { "heft (tasks=100)", "eager (tasks=100)", "heft (tasks=400)", "eager (tasks=400)" };
+	for (size_t i = 0; i < n; i++)
+		for (int t = 0; t < 4; t++)
+			seen[t] += !strcmp(got[i].title, titles[t]);
+	for (int t = 0; t < 4; t++)
+		CHECK(seen[t] == 3, "%s: expected 3 rows titled '%s', found %d", path, titles[t], seen[t]);
+}
+
+static void test_failed_points(void)
+{
+	/* failed/summary.csv: hand's, with eager's first point and heft's
+	 * second failed (empty cells): gaps, and eager's speedup counted from
+	 * its first point with a makespan */
+	char out[512], path[600];
+	snprintf(out, sizeof out, "%s/failed", tmpdir);
+	result r;
+	run(&r, "plot", DATA "/failed", "--format", "pdf", "--out", out);
+	CHECK(r.status == 0 && r.nerr == 0, "plot failed: expected status 0, found %d: %s", r.status, r.err);
+	result_free(&r);
+	dat_row got[32];
+	snprintf(path, sizeof path, "%s/speedup.dat", out);
+	size_t n = read_dat(path, got, 32);
+	CU_ASSERT_EQUAL_FATAL(n, 6);
+	CHECK(got[0].mean == 1 && isnan(got[1].mean) && fabs(got[2].mean - 2.5) < 1e-9,
+	      "%s: heft: expected 1, NaN, 2.5, found %g %g %g", path, got[0].mean, got[1].mean, got[2].mean);
+	CHECK(isnan(got[3].mean) && got[4].mean == 1 && got[4].ci == 0 && fabs(got[5].mean - 80.0 / 60) < 1e-9,
+	      "%s: eager: expected NaN, 1, 4/3, found %g %g %g", path, got[3].mean, got[4].mean, got[5].mean);
+	snprintf(path, sizeof path, "%s/efficiency.dat", out);
+	n = read_dat(path, got, 32);
+	CU_ASSERT_EQUAL_FATAL(n, 6);
+	CHECK(fabs(got[5].mean - 80.0 / 60 * 8 / 16) < 1e-9, "%s: eager at 4: expected %g, found %g", path,
+	      80.0 / 60 * 8 / 16, got[5].mean);
+}
+
+/* ---- the Gantt chart ---- */
+
+static void test_gantt(void)
+{
+	char path[512], why[700];
+	result r;
+	for (size_t f = 0; f < 3; f++) {
+		snprintf(path, sizeof path, "%s/gantt.%s", tmpdir, formats[f]);
+		run(&r, "run", HEFT, "--gantt", path);
+		CHECK(r.status == 0 && r.nerr == 0 && strstr(r.out, "makespan     80 s"),
+		      "run --gantt %s: expected status 0 and the summary, found %d: %s%s", path, r.status, r.out,
+		      r.err);
+		CHECK(is_image(path, formats[f], why, sizeof why), "%s", why);
+		result_free(&r);
+	}
+
+	/* several policies: one chart each, named like --schedule's files */
+	snprintf(path, sizeof path, "%s/g.png", tmpdir);
+	run(&r, "run", HEFT, "--policy", "heft,cpop", "--gantt", path);
+	CHECK(r.status == 0, "run --policy heft,cpop --gantt: expected status 0, found %d: %s", r.status, r.err);
+	result_free(&r);
+	const char *const per[] = { "g.heft.png", "g.cpop.png" };
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/%s", tmpdir, per[i]);
+		CHECK(is_image(path, "png", why, sizeof why), "%s", why);
+	}
+	snprintf(path, sizeof path, "%s/g.png", tmpdir);
+	CHECK(!exists(path), "%s: expected no file without the policy name", path);
+
+	/* a bigger platform: slots, kinds, transfers */
+	snprintf(path, sizeof path, "%s/demo.pdf", tmpdir);
+	run(&r, "run", "scenarios/demo.yaml", "--gantt", path);
+	CHECK(r.status == 0, "run demo --gantt: expected status 0, found %d: %s", r.status, r.err);
+	CHECK(is_image(path, "pdf", why, sizeof why), "%s", why);
+	result_free(&r);
+
+	run(&r, "run", HEFT, "--gantt", "x.jpg");
+	check_one_line(&r, 2, "--gantt x.jpg", "pelsim run: --gantt: expected a file name ending in .pdf, .png or .svg, found 'x.jpg'");
+	result_free(&r);
+	run(&r, "run", HEFT, "--gantt", "gantt");
+	check_one_line(&r, 2, "--gantt without extension", "found 'gantt'");
+	result_free(&r);
+	run(&r, "run", HEFT, "--gantt", "/nonexistent/dir/g.png");
+	check_one_line(&r, 2, "--gantt into a missing folder",
+		       "pelsim: --gantt: expected a file that can be written, found '/nonexistent/dir/g.png'");
+	result_free(&r);
+}
+
+/* ---- errors ---- */
+
+static void test_bad_summaries(void)
+{
+	static const struct {
+		const char *dir, *want;
+	} cases[] = {
+		{ DATA "/bad/no_makespan", DATA "/bad/no_makespan/summary.csv:1: expected a column 'makespan_mean', found none" },
+		{ DATA "/bad/not_number", DATA "/bad/not_number/summary.csv:4: makespan_mean: expected a number or an empty cell, found 'fifty'" },
+		{ DATA "/bad/short_row", DATA "/bad/short_row/summary.csv:5: expected 15 fields as in the header, found 14" },
+		{ DATA "/bad/empty", DATA "/bad/empty/summary.csv:1: expected a header line" },
+		{ DATA "/bad/no_rows", DATA "/bad/no_rows/summary.csv:2: expected at least one row after the header, found none" },
+		{ DATA "/bad/no_policy", DATA "/bad/no_policy/summary.csv:1: expected a column 'policy', found none" },
+		{ DATA "/bad/no_axis", DATA "/bad/no_axis/summary.csv:1: expected at least one sweep axis between 'point' and 'policy'" },
+		{ DATA "/bad/all_failed", DATA "/bad/all_failed/summary.csv: makespan_mean: expected a value in at least one row, found none" },
+		{ DATA "/no_such_dir", DATA "/no_such_dir/summary.csv: expected the summary of a sweep (pelsim sweep writes it), found none" },
+		{ DATA, DATA "/summary.csv: expected the summary of a sweep" },
+	};
+	char out[512];
+	snprintf(out, sizeof out, "%s/bad-out", tmpdir);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		result r;
+		run(&r, "plot", cases[i].dir, "--out", out);
+		check_one_line(&r, 2, cases[i].dir, cases[i].want);
+		result_free(&r);
+	}
+	CHECK(!exists(out), "%s: expected no folder made for bad input", out);
+}
+
+static void test_command_line(void)
+{
+	result r;
+	run(&r, "plot", DATA "/hand", "--format", "jpg");
+	check_one_line(&r, 2, "--format jpg", "pelsim plot: --format: expected pdf, png or svg, found 'jpg'");
+	result_free(&r);
+	run(&r, "plot");
+	check_one_line(&r, 2, "no folder", "pelsim plot: expected the folder of a sweep, found none");
+	result_free(&r);
+	run(&r, "plot", DATA "/hand", DATA "/ccr");
+	check_one_line(&r, 2, "two folders", "expected one folder, found a second");
+	result_free(&r);
+	run(&r, "plot", DATA "/hand", "--colour");
+	check_one_line(&r, 2, "--colour", "unknown or ambiguous option '--colour'");
+	result_free(&r);
+	run(&r, "plot", DATA "/hand", "--out", DATA "/hand/summary.csv");
+	check_one_line(&r, 2, "--out a file", "--out: expected a folder");
+	result_free(&r);
+	run(&r, "plot", "--help");
+	CHECK(r.status == 0 && strstr(r.out, "usage: pelsim plot DIR") && strstr(r.out, "--format"),
+	      "plot --help: expected the usage, found %d: %s", r.status, r.out);
+	result_free(&r);
+	run(&r, "--help");
+	CHECK(r.status == 0 && strstr(r.out, "  plot DIR"), "pelsim --help: expected plot among the commands");
+	result_free(&r);
+	run(&r, "run", "--help");
+	CHECK(r.status == 0 && strstr(r.out, "--gantt FILE"), "pelsim run --help: expected --gantt");
+	result_free(&r);
+}
+
+static void test_gnuplot_trouble(void)
+{
+	char out[512], path[600];
+	snprintf(out, sizeof out, "%s/trouble", tmpdir);
+	result r;
+
+	/* no gnuplot on the PATH: bad input (what to install), status 2 */
+	run_with(&r, "PATH=/nonexistent", "plot", DATA "/hand", "--out", out);
+	check_one_line(&r, 2, "plot without gnuplot", "gnuplot: expected gnuplot on the PATH, found none");
+	result_free(&r);
+	snprintf(path, sizeof path, "%s/g.png", tmpdir);
+	run_with(&r, "PATH=/nonexistent", "run", HEFT, "--gantt", path);
+	check_one_line(&r, 2, "run --gantt without gnuplot", "pelsim: --gantt: gnuplot: expected gnuplot on the PATH");
+	result_free(&r);
+
+	/* no templates there: status 2 */
+	run_with(&r, "PELSIM_PLOTS=/nonexistent", "plot", DATA "/hand", "--out", out);
+	check_one_line(&r, 2, "PELSIM_PLOTS=/nonexistent", "/nonexistent/scaling.gp: expected the gnuplot template scaling.gp");
+	result_free(&r);
+
+	/* gnuplot fails: status 1, gnuplot's own words, no file left */
+	run_with(&r, "PELSIM_PLOTS=" DATA "/broken", "plot", DATA "/hand", "--out", out);
+	check_one_line(&r, 1, "broken scaling.gp", "undefined variable: no_such_variable_scaling");
+	CHECK(strstr(r.err, "gnuplot failed on " DATA "/broken/scaling.gp (exit status 1)") != NULL,
+	      "broken scaling.gp: expected the template and status named, found %s", r.err);
+	result_free(&r);
+	snprintf(path, sizeof path, "%s/makespan.png", out);
+	CHECK(!exists(path), "%s: expected no figure left by a failing gnuplot", path);
+	snprintf(path, sizeof path, "%s/g.png", tmpdir);
+	run_with(&r, "PELSIM_PLOTS=" DATA "/broken", "run", HEFT, "--gantt", path);
+	check_one_line(&r, 1, "broken gantt.gp", "undefined variable: no_such_variable_gantt");
+	result_free(&r);
+	CHECK(!exists(path), "%s: expected no chart left by a failing gnuplot", path);
+}
+
+int main(void)
+{
+	if (chdir(PEL_SOURCE_DIR)) {
+		perror(PEL_SOURCE_DIR);
+		return 1;
+	}
+	const char *t = getenv("TMPDIR");
+	snprintf(tmpdir, sizeof tmpdir, "%s/pelsim-test-plot-XXXXXX", t && *t ? t : "/tmp");
+	if (!mkdtemp(tmpdir)) {
+		perror(tmpdir);
+		return 1;
+	}
+	if (CU_initialize_registry() != CUE_SUCCESS)
+		return 1;
+	CU_pSuite s = CU_add_suite("plot", NULL, NULL);
+	if (!s || !CU_add_test(s, "every figure in png, svg, pdf", test_every_format) ||
+	    !CU_add_test(s, "default format and folder", test_default_format_and_out) ||
+	    !CU_add_test(s, "derived speedup and efficiency", test_derived_values) ||
+	    !CU_add_test(s, "failed points", test_failed_points) ||
+	    !CU_add_test(s, "run --gantt", test_gantt) ||
+	    !CU_add_test(s, "malformed summaries", test_bad_summaries) ||
+	    !CU_add_test(s, "command line", test_command_line) ||
+	    !CU_add_test(s, "gnuplot missing or failing", test_gnuplot_trouble)) {
+		CU_cleanup_registry();
+		return 1;
+	}
+	CU_basic_set_mode(CU_BRM_VERBOSE);
+	CU_basic_run_tests();
+	unsigned failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
+	CU_cleanup_registry();
+	if (!getenv("PEL_KEEP_TMP"))
+		rm_tree(tmpdir);
+	else
+		fprintf(stderr, "figures kept in %s\n", tmpdir);
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,1009 @@
+/* test_sweep.c - `pelsim sweep`: points, seeds, statistics, the files it
+ * writes, workers, the journal and resuming, errors; MPI when built in.
+ *
+ * The library pieces (seeds, points, statistics) are called directly; the
+ * command is run as a child process: PELSIM_BIN is the pelsim of this
+ * build, PEL_SOURCE_DIR the source root (where the tests run), and
+ * PEL_MPIEXEC, when defined, the mpirun to try `mpirun -np K pelsim sweep`
+ * with.  Every sweep writes under a fresh folder in /tmp, removed at the
+ * end. */
+#define _GNU_SOURCE /* nftw */
+#include "../common/random.h"
+#include "../sim/scenario.h"
+#include "../sim/sweep.h"
+
+#include <CUnit/Basic.h>
+#include <jansson.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+#define SMALL "tests/data/sweep/small.yaml"
+#define RUN_TIMEOUT_S 120
+
+static char tmp_root[64];
+
+/* ---- running pelsim ---- */
+
+typedef struct {
+	int status;   /* exit status; 128 + signal when killed; -1 when it could not run */
+	char *out;    /* stdout, NUL-terminated */
+	size_t nout;
+	char *err;    /* stderr, NUL-terminated */
+	size_t nerr;
+} result;
+
+static void result_free(result *r)
+{
+	free(r->out);
+	free(r->err);
+	memset(r, 0, sizeof *r);
+}
+
+static void append(char **buf, size_t *n, const char *data, size_t k)
+{
+	*buf = realloc(*buf, *n + k + 1);
+	if (!*buf) {
+		perror("test_sweep");
+		exit(1);
+	}
+	memcpy(*buf + *n, data, k);
+	*n += k;
+	(*buf)[*n] = 0;
+}
+
+/* environ with extra NAME=VALUE entries (NULL-terminated list). */
+static char **env_with(const char *const *extra)
+{
+	size_t n = 0, k = 0;
+	while (environ[n])
+		n++;
+	while (extra && extra[k])
+		k++;
+	char **e = calloc(n + k + 1, sizeof *e);
+	memcpy(e, environ, n * sizeof *e);
+	for (size_t i = 0; i < k; i++)
+		e[n + i] = (char *)extra[i];
+	return e;
+}
+
+/* Runs prog (PELSIM_BIN when NULL) with args, capturing stdout and stderr
+ * apart; extra_env adds to the environment.  Returns the exit status. */
+static int run_prog(result *r, const char *prog, const char *const *extra_env, const char *const *args)
+{
+	memset(r, 0, sizeof *r);
+	append(&r->out, &r->nout, "", 0);
+	append(&r->err, &r->nerr, "", 0);
+	r->status = -1;
+	const char *argv[64];
+	size_t argc = 0;
+	argv[argc++] = prog ? prog : PELSIM_BIN;
+	for (; *args && argc < 63; args++)
+		argv[argc++] = *args;
+	argv[argc] = NULL;
+	int po[2], pe[2];
+	if (pipe(po) || pipe(pe)) {
+		perror("pipe");
+		return -1;
+	}
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
+	posix_spawn_file_actions_addclose(&fa, po[0]);
+	posix_spawn_file_actions_addclose(&fa, pe[0]);
+	posix_spawn_file_actions_addclose(&fa, po[1]);
+	posix_spawn_file_actions_addclose(&fa, pe[1]);
+	char **env = env_with(extra_env);
+	pid_t pid;
+	int rc = posix_spawnp(&pid, argv[0], &fa, NULL, (char *const *)argv, env);
+	free(env);
+	posix_spawn_file_actions_destroy(&fa);
+	close(po[1]);
+	close(pe[1]);
+	if (rc) {
+		fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(rc));
+		close(po[0]);
+		close(pe[0]);
+		return -1;
+	}
+	struct pollfd fds[2] = { { po[0], POLLIN, 0 }, { pe[0], POLLIN, 0 } };
+	int open_fds = 2, killed = 0;
+	time_t deadline = time(NULL) + RUN_TIMEOUT_S;
+	while (open_fds) {
+		int left = (int)(deadline - time(NULL));
+		int k = left > 0 ? poll(fds, 2, left * 1000) : 0;
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			fprintf(stderr, "%s ran past %d s: killed\n", argv[0], RUN_TIMEOUT_S);
+			kill(pid, SIGKILL);
+			killed = 1;
+			break;
+		}
+		for (int i = 0; i < 2; i++) {
+			if (fds[i].fd < 0 || !fds[i].revents)
+				continue;
+			char buf[4096];
+			ssize_t got = read(fds[i].fd, buf, sizeof buf);
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got <= 0) {
+				close(fds[i].fd);
+				fds[i].fd = -1;
+				open_fds--;
+			} else if (i == 0) {
+				append(&r->out, &r->nout, buf, (size_t)got);
+			} else {
+				append(&r->err, &r->nerr, buf, (size_t)got);
+			}
+		}
+	}
+	for (int i = 0; i < 2; i++)
+		if (fds[i].fd >= 0)
+			close(fds[i].fd);
+	int st;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (WIFEXITED(st))
+		r->status = WEXITSTATUS(st);
+	else if (WIFSIGNALED(st))
+		r->status = 128 + WTERMSIG(st);
+	if (killed)
+		r->status = 128 + SIGKILL;
+	return r->status;
+}
+
+#define run(r, ...) run_prog((r), NULL, NULL, (const char *const[]){ __VA_ARGS__, NULL })
+
+/* ---- assertions that say which case failed ---- */
+
+static void check_impl(int ok, unsigned line, const char *fmt, ...)
+{
+	char msg[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (!ok)
+		fprintf(stderr, "\n  test_sweep.c:%u: %s\n", line, msg);
+	CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, line, msg, __FILE__, "", CU_FALSE);
+}
+
+#define CHECK(cond, ...) check_impl((cond) ? 1 : 0, __LINE__, __VA_ARGS__)
+
+static size_t count_char(const char *s, char c)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += *s == c;
+	return n;
+}
+
+/* Bad input: status 2, nothing on stdout, one line on stderr holding
+ * every string of want (NULL-terminated). */
+static void check_one_line_error(const result *r, const char *what, const char *const *want)
+{
+	int ok = r->status == 2 && r->nout == 0 && r->nerr > 0 && r->err[r->nerr - 1] == '\n' &&
+		 count_char(r->err, '\n') == 1;
+	for (; want && *want; want++)
+		ok = ok && strstr(r->err, *want);
+	CHECK(ok, "%s: expected exit status 2, empty stdout and one stderr line; found status %d, stdout '%s', stderr: %s",
+	      what, r->status, r->out, r->err);
+}
+
+/* ---- files ---- */
+
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t n = 0;
+	char chunk[8192];
+	size_t k;
+	append(&buf, &n, "", 0);
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+		append(&buf, &n, chunk, k);
+	fclose(f);
+	return buf;
+}
+
+static int write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return -1;
+	fputs(text, f);
+	return fclose(f);
+}
+
+static int exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+/* tmp_root/name (a static buffer per call site is enough here) */
+static const char *out_dir(char *buf, size_t n, const char *name)
+{
+	snprintf(buf, n, "%s/%s", tmp_root, name);
+	return buf;
+}
+
+static const char *in_dir(char *buf, size_t n, const char *dir, const char *file)
+{
+	snprintf(buf, n, "%s/%s", dir, file);
+	return buf;
+}
+
+/* Both files of dir a and dir b hold the same bytes. */
+static int same_files(const char *a, const char *b, const char *what)
+{
+	int ok = 1;
+	const char *names[] = { "runs.csv", "summary.csv" };
+	for (int i = 0; i < 2; i++) {
+		char pa[512], pb[512];
+		char *x = read_file(in_dir(pa, sizeof pa, a, names[i]));
+		char *y = read_file(in_dir(pb, sizeof pb, b, names[i]));
+		int same = x && y && !strcmp(x, y);
+		CHECK(same, "%s: %s and %s differ (or are missing)", what, pa, pb);
+		ok &= same;
+		free(x);
+		free(y);
+	}
+	return ok;
+}
+
+/* The lines of text (modified in place). */
+static size_t split_lines(char *text, char **lines, size_t max)
+{
+	size_t n = 0;
+	char *save = NULL;
+	for (char *l = strtok_r(text, "\n", &save); l && n < max; l = strtok_r(NULL, "\n", &save))
+		lines[n++] = l;
+	return n;
+}
+
+/* The fields of one CSV line without quotes (modified in place). */
+static size_t split_fields(char *line, char **f, size_t max)
+{
+	size_t n = 0;
+	f[n++] = line;
+	for (char *c = line; *c && n < max; c++)
+		if (*c == ',') {
+			*c = 0;
+			f[n++] = c + 1;
+		}
+	return n;
+}
+
+/* Column index of name in a header line (a copy is split). */
+static int column(const char *header, const char *name)
+{
+	char *h = strdup(header), *f[128];
+	size_t n = split_fields(h, f, 128);
+	int idx = -1;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(f[i], name))
+			idx = (int)i;
+	free(h);
+	return idx;
+}
+
+/* A fresh sweep of SMALL into tmp_root/name with -j jobs; returns its dir. */
+static const char *sweep_small(char *buf, size_t n, const char *name, const char *jobs)
+{
+	out_dir(buf, n, name);
+	result r;
+	run(&r, "sweep", SMALL, "-j", jobs, "-q", "--out", buf);
+	CHECK(r.status == 0, "sweep %s -j %s: expected status 0, found %d: %s", SMALL, jobs, r.status, r.err);
+	result_free(&r);
+	return buf;
+}
+
+/* ---- the pieces ---- */
+
+static void test_seeds(void)
+{
+	/* known values (they are in the files users already have) */
+	CU_ASSERT_EQUAL(pel_sweep_seed(11, 0, 0), 1296941515213778126ULL);
+	CU_ASSERT_EQUAL(pel_sweep_seed(11, 0, 1), 4919299050227587188ULL);
+	CU_ASSERT_EQUAL(pel_sweep_seed(99, 0, 0), 148709605312256870ULL);
+	CU_ASSERT_EQUAL(pel_sweep_seed(99, 2, 1), 3221740932180772750ULL);
+	/* the formula of the issue */
+	for (uint64_t b = 0; b < 3; b++)
+		for (uint64_t p = 0; p < 5; p++)
+			for (uint64_t r = 0; r < 5; r++)
+				CU_ASSERT_EQUAL(pel_sweep_seed(b, p, r),
+						pel_seed_mix(pel_seed_mix(b, p), r) & (uint64_t)INT64_MAX);
+	/* distinct per point and replication, and accepted by --seed */
+	enum { N = 64 };
+	static uint64_t s[N * N];
+	for (uint64_t p = 0; p < N; p++)
+		for (uint64_t r = 0; r < N; r++)
+			s[p * N + r] = pel_sweep_seed(7, p, r);
+	int distinct = 1, in_range = 1;
+	for (size_t i = 0; i < N * N; i++) {
+		in_range &= s[i] <= (uint64_t)INT64_MAX;
+		for (size_t k = i + 1; k < N * N; k++)
+			distinct &= s[i] != s[k];
+	}
+	CHECK(distinct, "the seeds of 64 points x 64 replications are not all distinct");
+	CHECK(in_range, "a seed is above 2^63-1");
+}
+
+static void test_points(void)
+{
+	char *v2[] = { "a", "b" }, *v3[] = { "x", "y", "z" };
+	pel_axis axes[3] = {
+		{ .path = "a", .values = v2, .nvalues = 2 },
+		{ .path = "b", .values = v3, .nvalues = 3 },
+		{ .path = "c", .values = v2, .nvalues = 2 },
+	};
+	pel_sweep_spec w = { .present = 1, .axes = axes, .naxes = 3 };
+	CU_ASSERT_EQUAL(pel_sweep_npoints(&w), 12);
+	size_t idx[3];
+	/* the first axis varies slowest */
+	pel_sweep_point(&w, 0, idx);
+	CU_ASSERT(idx[0] == 0 && idx[1] == 0 && idx[2] == 0);
+	pel_sweep_point(&w, 1, idx);
+	CU_ASSERT(idx[0] == 0 && idx[1] == 0 && idx[2] == 1);
+	pel_sweep_point(&w, 7, idx);
+	CU_ASSERT(idx[0] == 1 && idx[1] == 0 && idx[2] == 1);
+	pel_sweep_point(&w, 11, idx);
+	CU_ASSERT(idx[0] == 1 && idx[1] == 2 && idx[2] == 1);
+	/* zipped: as many points as values, all axes together */
+	axes[0].values = v3;
+	axes[0].nvalues = 3;
+	w.naxes = 2;
+	w.zip = 1;
+	CU_ASSERT_EQUAL(pel_sweep_npoints(&w), 3);
+	pel_sweep_point(&w, 2, idx);
+	CU_ASSERT(idx[0] == 2 && idx[1] == 2);
+	w.naxes = 0;
+	CU_ASSERT_EQUAL(pel_sweep_npoints(&w), 0);
+}
+
+static void expect_values(const pel_axis *ax, const char *path, const char *const *want)
+{
+	size_t n = 0;
+	while (want[n])
+		n++;
+	int ok = !strcmp(ax->path, path) && ax->nvalues == n;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = !strcmp(ax->values[i], want[i]);
+	CHECK(ok, "axis %s: expected %zu values starting '%s', found %zu starting '%s'", path, n, want[0],
+	      ax->nvalues, ax->nvalues ? ax->values[0] : "");
+}
+
+static void test_ranges(void)
+{
+	pel_scenario *s = NULL;
+	char err[1024];
+	int rc = pel_scenario_load("tests/data/sweep/ranges.yaml", NULL, 0, &s, err, sizeof err);
+	CHECK(rc == 0, "ranges.yaml: %s", err);
+	if (rc)
+		return;
+	CU_ASSERT_EQUAL_FATAL(s->sweep.naxes, 4);
+	expect_values(&s->sweep.axes[0], "workload.ccr", (const char *const[]){ "0.1", "0.3", "0.5", NULL });
+	expect_values(&s->sweep.axes[1], "platform.devices.0.count",
+		      (const char *const[]){ "1", "2", "4", "8", "16", NULL });
+	expect_values(&s->sweep.axes[2], "workload.tasks", (const char *const[]){ "10", "13", "17", "20", NULL });
+	/* 1, 1.41, 2, 2.83, 4: rounding merges the first two */
+	expect_values(&s->sweep.axes[3], "workload.outdegree", (const char *const[]){ "1", "2", "3", "4", NULL });
+	CU_ASSERT_EQUAL(pel_sweep_npoints(&s->sweep), 3 * 5 * 4 * 4);
+	pel_scenario_free(s);
+}
+
+static void test_stats(void)
+{
+	double mean, sd, ci;
+	/* n = 5: mean 3, sd sqrt(2.5), t_{0.975,4} = 2.776445 */
+	double x[] = { 1, 2, 3, 4, 5 };
+	pel_sweep_stats(x, 5, &mean, &sd, &ci);
+	CU_ASSERT_DOUBLE_EQUAL(mean, 3, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(sd, sqrt(2.5), 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(ci, 2.776445 * sqrt(2.5) / sqrt(5), 1e-6);
+	CU_ASSERT_DOUBLE_EQUAL(ci, 1.963243, 1e-6);
+	/* n = 2: t_{0.975,1} = 12.706205 */
+	double y[] = { 10, 14 };
+	pel_sweep_stats(y, 2, &mean, &sd, &ci);
+	CU_ASSERT_DOUBLE_EQUAL(mean, 12, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(sd, sqrt(8), 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(ci, 12.706205 * sqrt(8) / sqrt(2), 1e-5);
+	/* n = 1: no spread known */
+	pel_sweep_stats(y, 1, &mean, &sd, &ci);
+	CU_ASSERT(mean == 10 && sd == 0 && ci == 0);
+	/* equal values */
+	double z[] = { 7, 7, 7 };
+	pel_sweep_stats(z, 3, &mean, &sd, &ci);
+	CU_ASSERT(mean == 7 && sd == 0 && ci == 0);
+	pel_sweep_stats(z, 0, &mean, &sd, &ci);
+	CU_ASSERT(isnan(mean));
+	/* CSV fields */
+	char b[64];
+	CU_ASSERT_STRING_EQUAL(pel_csv_field(b, sizeof b, "pod:d=2"), "pod:d=2");
+	CU_ASSERT_STRING_EQUAL(pel_csv_field(b, sizeof b, "a,b"), "\"a,b\"");
+	CU_ASSERT_STRING_EQUAL(pel_csv_field(b, sizeof b, "say \"hi\""), "\"say \"\"hi\"\"\"");
+}
+
+/* ---- the command ---- */
+
+/* runs.csv of SMALL: header, order, seeds shared by the policies of a
+ * point and replication; summary.csv agrees with runs.csv. */
+static void test_files(void)
+{
+	char d[256], p[512];
+	sweep_small(d, sizeof d, "files", "1");
+	char *runs = read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	char *sum = read_file(in_dir(p, sizeof p, d, "summary.csv"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sum);
+	CHECK(!exists(in_dir(p, sizeof p, d, "runs.partial.csv")), "the journal is left after a finished sweep");
+	char *lines[64];
+	size_t n = split_lines(runs, lines, 64);
+	CU_ASSERT_EQUAL_FATAL(n, 1 + 36);
+	CU_ASSERT_STRING_EQUAL(lines[0],
+		"run,point,workload.ccr,platform.devices.0.count,policy,replication,seed,status,"
+		"makespan,slr,speedup,efficiency,imbalance,lower_bound,bytes_moved,transfers,events,"
+		"resp_mean,resp_p95,resp_p99,throughput,devices,slots,error");
+	const char *pol[] = { "heft", "eager", "dmda:alpha=1" };
+	const char *ccr[] = { "0.5", "0.5", "2.0", "2.0" }, *cnt[] = { "2", "3", "2", "3" };
+	char seed_of[4][3][32];
+	/* keep the makespans of (point 3, dmda:alpha=1) for the summary */
+	double mk[3];
+	for (size_t i = 1; i < n; i++) {
+		char *f[32];
+		size_t nf = split_fields(lines[i], f, 32);
+		CU_ASSERT_EQUAL_FATAL(nf, 24);
+		size_t run = i - 1, pt = run / 9, rep = run / 3 % 3, k = run % 3;
+		char want[32];
+		snprintf(want, sizeof want, "%zu", run);
+		CU_ASSERT_STRING_EQUAL(f[0], want);
+		snprintf(want, sizeof want, "%zu", pt);
+		CU_ASSERT_STRING_EQUAL(f[1], want);
+		CU_ASSERT_STRING_EQUAL(f[2], ccr[pt]);
+		CU_ASSERT_STRING_EQUAL(f[3], cnt[pt]);
+		CU_ASSERT_STRING_EQUAL(f[4], pol[k]);
+		snprintf(want, sizeof want, "%zu", rep);
+		CU_ASSERT_STRING_EQUAL(f[5], want);
+		snprintf(want, sizeof want, "%llu", (unsigned long long)pel_sweep_seed(11, pt, rep));
+		CU_ASSERT_STRING_EQUAL(f[6], want);
+		if (k == 0)
+			snprintf(seed_of[pt][rep], sizeof seed_of[pt][rep], "%s", f[6]);
+		CHECK(!strcmp(f[6], seed_of[pt][rep]), "run %zu: policies of one point and replication get different seeds", run);
+		CU_ASSERT_STRING_EQUAL(f[7], "ok");
+		CU_ASSERT(strtod(f[8], NULL) > 0);
+		CU_ASSERT_STRING_EQUAL(f[17], ""); /* no response times: not a stream */
+		CU_ASSERT_STRING_EQUAL(f[21], cnt[pt]);
+		CU_ASSERT_STRING_EQUAL(f[23], "");
+		if (pt == 3 && k == 2)
+			mk[rep] = strtod(f[8], NULL);
+	}
+	for (size_t pt = 0; pt < 4; pt++)
+		CHECK(strcmp(seed_of[pt][0], seed_of[pt][1]) && strcmp(seed_of[pt][1], seed_of[pt][2]),
+		      "point %zu: replications share a seed", pt);
+
+	/* summary: point 3, dmda:alpha=1 from the three makespans by hand
+	 * (t_{0.975,2} = 4.302653) */
+	n = split_lines(sum, lines, 64);
+	CU_ASSERT_EQUAL_FATAL(n, 1 + 4 * 3);
+	CU_ASSERT_EQUAL(column(lines[0], "point"), 0);
+	CU_ASSERT_EQUAL(column(lines[0], "policy"), 3);
+	CU_ASSERT_EQUAL(column(lines[0], "n"), 4);
+	CU_ASSERT_EQUAL(column(lines[0], "makespan_mean"), 7);
+	CU_ASSERT_EQUAL(column(lines[0], "throughput_ci95"), 7 + 13 * 3 - 1);
+	char *f[64];
+	size_t nf = split_fields(lines[12], f, 64);
+	CU_ASSERT_EQUAL_FATAL(nf, 7 + 13 * 3);
+	CU_ASSERT_STRING_EQUAL(f[0], "3");
+	CU_ASSERT_STRING_EQUAL(f[1], "2.0");
+	CU_ASSERT_STRING_EQUAL(f[2], "3");
+	CU_ASSERT_STRING_EQUAL(f[3], "dmda:alpha=1");
+	CU_ASSERT_STRING_EQUAL(f[4], "3");
+	CU_ASSERT_STRING_EQUAL(f[5], "3");
+	CU_ASSERT_STRING_EQUAL(f[6], "3");
+	double mean = (mk[0] + mk[1] + mk[2]) / 3;
+	double sd = sqrt(((mk[0] - mean) * (mk[0] - mean) + (mk[1] - mean) * (mk[1] - mean) +
+			  (mk[2] - mean) * (mk[2] - mean)) / 2);
+	CU_ASSERT_DOUBLE_EQUAL(strtod(f[7], NULL), mean, 1e-9 * mean);
+	CU_ASSERT_DOUBLE_EQUAL(strtod(f[8], NULL), sd, 1e-9 * mean);
+	CU_ASSERT_DOUBLE_EQUAL(strtod(f[9], NULL), 4.302653 * sd / sqrt(3), 1e-6 * mean);
+	/* events: 30 tasks, no spread */
+	CU_ASSERT_STRING_EQUAL(f[7 + 8 * 3], "30");
+	CU_ASSERT_STRING_EQUAL(f[7 + 8 * 3 + 1], "0");
+	CU_ASSERT_STRING_EQUAL(f[7 + 8 * 3 + 2], "0");
+	CU_ASSERT_STRING_EQUAL(f[7 + 9 * 3], ""); /* resp_mean_mean */
+	free(runs);
+	free(sum);
+}
+
+static void test_zip(void)
+{
+	char d[256], p[512];
+	out_dir(d, sizeof d, "zip");
+	result r;
+	run(&r, "sweep", "tests/data/sweep/zip.yaml", "-q", "--out", d);
+	CHECK(r.status == 0, "zip.yaml: status %d: %s", r.status, r.err);
+	result_free(&r);
+	char *runs = read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
+	char *lines[16];
+	size_t n = split_lines(runs, lines, 16);
+	CU_ASSERT_EQUAL_FATAL(n, 7);
+	const char *want[] = {
+		"0,0,2,10,pod,0,", "1,0,2,10,pod,1,", "2,1,3,25,pod,0,",
+		"3,1,3,25,pod,1,", "4,2,4,40,pod,0,", "5,2,4,40,pod,1,",
+	};
+	for (size_t i = 0; i < 6; i++)
+		CHECK(!strncmp(lines[i + 1], want[i], strlen(want[i])), "zip.yaml row %zu: expected '%s...', found '%s'",
+		      i, want[i], lines[i + 1]);
+	/* sweep.seed given: 99 */
+	char s[64];
+	snprintf(s, sizeof s, ",%llu,ok,", (unsigned long long)pel_sweep_seed(99, 2, 1));
+	CU_ASSERT_PTR_NOT_NULL(strstr(lines[6], s));
+	free(runs);
+}
+
+static void test_jobs_identical(void)
+{
+	char a[256], b[256];
+	sweep_small(a, sizeof a, "j1", "1");
+	sweep_small(b, sizeof b, "j2", "2");
+	same_files(a, b, "-j 1 vs -j 2");
+	char c[256];
+	sweep_small(c, sizeof c, "j5", "5");
+	same_files(a, c, "-j 1 vs -j 5");
+}
+
+/* Each metric of a row equals what `pelsim run --set ... --seed --policy
+ * --json` prints. */
+static void test_reproduce(void)
+{
+	char d[256], p[512];
+	sweep_small(d, sizeof d, "repro", "2");
+	char *runs = read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
+	char *lines[64];
+	size_t n = split_lines(runs, lines, 64);
+	CU_ASSERT_EQUAL_FATAL(n, 37);
+	size_t pick[] = { 1, 17, 35 };
+	for (size_t i = 0; i < 3; i++) {
+		char *f[32];
+		split_fields(lines[pick[i] + 1], f, 32);
+		char s1[128], s2[128];
+		snprintf(s1, sizeof s1, "workload.ccr=%s", f[2]);
+		snprintf(s2, sizeof s2, "platform.devices.0.count=%s", f[3]);
+		result r;
+		run(&r, "run", SMALL, "--set", s1, "--set", s2, "--seed", f[6], "--policy", f[4], "--json");
+		CHECK(r.status == 0, "run %zu replayed: status %d: %s", pick[i], r.status, r.err);
+		json_error_t je;
+		json_t *o = json_loads(r.out, 0, &je);
+		CU_ASSERT_PTR_NOT_NULL(o);
+		if (o) {
+			const char *key[] = { "makespan", "slr", "speedup", "efficiency", "imbalance", "lower_bound",
+					      "bytes_moved", "transfers", "events" };
+			int col[] = { 8, 9, 10, 11, 12, 13, 14, 15, 16 };
+			for (size_t k = 0; k < 9; k++) {
+				double want = json_number_value(json_object_get(o, key[k]));
+				double got = strtod(f[col[k]], NULL);
+				CHECK(got == want, "run %zu: %s: runs.csv has %s, pelsim run prints %.17g", pick[i], key[k],
+				      f[col[k]], want);
+			}
+			json_decref(o);
+		}
+		result_free(&r);
+	}
+	free(runs);
+}
+
+static void test_bad_axes(void)
+{
+	char d[256];
+	out_dir(d, sizeof d, "bad");
+	result r;
+	run(&r, "sweep", "tests/data/sweep/bad_value.yaml", "--out", d);
+	check_one_line_error(&r, "bad axis value",
+			     (const char *const[]){ "bad_value.yaml:13:5", "workload.ccr", "'fast'", NULL });
+	CHECK(!exists(d), "a bad axis value left %s", d);
+	result_free(&r);
+	run(&r, "sweep", "tests/data/sweep/bad_path.yaml", "--out", d);
+	check_one_line_error(&r, "bad axis path",
+			     (const char *const[]){ "bad_path.yaml:13:5", "platform.devics.0.count", "devics", NULL });
+	CHECK(!exists(d), "a bad axis path left %s", d);
+	result_free(&r);
+	/* a user --set that breaks every point */
+	run(&r, "sweep", SMALL, "--set", "workload.tasks=many", "--out", d);
+	check_one_line_error(&r, "bad --set", (const char *const[]){ "workload.tasks", "many", NULL });
+	CHECK(!exists(d), "a bad --set left %s", d);
+	result_free(&r);
+	/* no sweep section */
+	run(&r, "sweep", "tests/data/layered.yaml", "--out", d);
+	check_one_line_error(&r, "no sweep section", (const char *const[]){ "layered.yaml", "sweep", NULL });
+	result_free(&r);
+	/* the command line */
+	run(&r, "sweep", SMALL, "-j", "0");
+	check_one_line_error(&r, "-j 0", (const char *const[]){ "-j", NULL });
+	result_free(&r);
+	run(&r, "sweep");
+	check_one_line_error(&r, "no scenario", (const char *const[]){ "scenario", NULL });
+	result_free(&r);
+	run(&r, "sweep", SMALL, "--bogus");
+	check_one_line_error(&r, "unknown option", (const char *const[]){ "--bogus", NULL });
+	result_free(&r);
+	run(&r, "sweep", "--help");
+	CHECK(r.status == 0 && strstr(r.out, "--resume"), "sweep --help: status %d", r.status);
+	result_free(&r);
+}
+
+static void test_journal_without_resume(void)
+{
+	char d[256], p[512];
+	out_dir(d, sizeof d, "left");
+	mkdir(d, 0777);
+	write_file(in_dir(p, sizeof p, d, "runs.partial.csv"), "");
+	result r;
+	run(&r, "sweep", SMALL, "-q", "--out", d);
+	check_one_line_error(&r, "journal without --resume",
+			     (const char *const[]){ "runs.partial.csv", "--resume", NULL });
+	CHECK(!exists(in_dir(p, sizeof p, d, "runs.csv")), "runs.csv written despite the journal");
+	result_free(&r);
+	/* with --resume the empty journal is a fresh start */
+	run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
+	CHECK(r.status == 0, "--resume on an empty journal: status %d: %s", r.status, r.err);
+	result_free(&r);
+	char a[256];
+	sweep_small(a, sizeof a, "left-ref", "1");
+	same_files(a, d, "resumed from an empty journal");
+}
+
+/* Journals written by hand: rows in any order, a torn last line, a torn
+ * header; resuming ends with the files of an uninterrupted sweep. */
+static void test_torn_journal(void)
+{
+	char a[256], p[512];
+	sweep_small(a, sizeof a, "torn-ref", "1");
+	char *runs = read_file(in_dir(p, sizeof p, a, "runs.csv"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
+	char *copy = strdup(runs), *lines[64];
+	size_t n = split_lines(copy, lines, 64);
+	CU_ASSERT_EQUAL_FATAL(n, 37);
+
+	/* rows 10..19 in reverse order, then half of row 20 */
+	char d[256];
+	out_dir(d, sizeof d, "torn");
+	mkdir(d, 0777);
+	size_t cap = strlen(runs) + 1;
+	char *j = calloc(cap, 1);
+	strcat(j, lines[0]);
+	strcat(j, "\n");
+	for (size_t i = 20; i > 10; i--) {
+		strcat(j, lines[i]);
+		strcat(j, "\n");
+	}
+	strncat(j, lines[21], strlen(lines[21]) / 2);
+	write_file(in_dir(p, sizeof p, d, "runs.partial.csv"), j);
+	result r;
+	run(&r, "sweep", SMALL, "-q", "-j", "2", "--resume", "--out", d);
+	CHECK(r.status == 0 && strstr(r.out, "10 from the journal"), "resume after a torn line: status %d, out %s, err %s",
+	      r.status, r.out, r.err);
+	result_free(&r);
+	same_files(a, d, "resumed after a torn last line");
+	CHECK(!exists(in_dir(p, sizeof p, d, "runs.partial.csv")), "the journal is left after resuming");
+
+	/* a torn header */
+	out_dir(d, sizeof d, "torn-header");
+	mkdir(d, 0777);
+	write_file(in_dir(p, sizeof p, d, "runs.partial.csv"), "run,poi");
+	run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
+	CHECK(r.status == 0, "resume after a torn header: status %d: %s", r.status, r.err);
+	result_free(&r);
+	same_files(a, d, "resumed after a torn header");
+
+	/* the journal of another sweep: refused, the journal kept */
+	out_dir(d, sizeof d, "other");
+	mkdir(d, 0777);
+	write_file(in_dir(p, sizeof p, d, "runs.partial.csv"), "run,point,policy\n0,0,heft\n");
+	run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
+	check_one_line_error(&r, "journal of another sweep", (const char *const[]){ "runs.partial.csv", NULL });
+	result_free(&r);
+	/* a row of another sweep (another seed) */
+	snprintf(j, cap, "%s\n%s\n", lines[0], lines[5]);
+	char *seed = strstr(j + strlen(lines[0]), ",ok,");
+	while (seed > j && seed[-1] != ',')
+		seed--;
+	*seed = *seed == '9' ? '8' : '9';
+	write_file(in_dir(p, sizeof p, d, "runs.partial.csv"), j);
+	run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
+	check_one_line_error(&r, "row of another sweep", (const char *const[]){ "runs.partial.csv:2", NULL });
+	CHECK(exists(in_dir(p, sizeof p, d, "runs.partial.csv")), "a refused journal was removed");
+	result_free(&r);
+	free(j);
+	free(copy);
+	free(runs);
+}
+
+static size_t file_lines(const char *path)
+{
+	char *t = read_file(path);
+	size_t n = t ? count_char(t, '\n') : 0;
+	free(t);
+	return n;
+}
+
+/* A sweep killed with SIGKILL once its journal has rows, then resumed,
+ * ends with the files of an uninterrupted sweep. */
+static void test_kill_resume(void)
+{
+	char d[256], ref[256], p[512], reps[64];
+	out_dir(d, sizeof d, "killed");
+	out_dir(ref, sizeof ref, "killed-ref");
+	int killed = 0;
+	for (int attempt = 0, r = 10; attempt < 4 && !killed; attempt++, r *= 3) {
+		snprintf(reps, sizeof reps, "sweep.replications=%d", r);
+		const char *argv[] = { PELSIM_BIN, "sweep", SMALL, "--set", "workload.tasks=300", "--set", reps,
+				       "-j", "2", "-q", "--out", d, NULL };
+		posix_spawn_file_actions_t fa;
+		posix_spawn_file_actions_init(&fa);
+		posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+		pid_t pid;
+		int rc = posix_spawn(&pid, PELSIM_BIN, &fa, NULL, (char *const *)argv, environ);
+		posix_spawn_file_actions_destroy(&fa);
+		CU_ASSERT_EQUAL_FATAL(rc, 0);
+		in_dir(p, sizeof p, d, "runs.partial.csv");
+		int st, gone = 0;
+		for (int i = 0; i < 30000; i++) {
+			if (file_lines(p) >= 12)
+				break;
+			if (waitpid(pid, &st, WNOHANG) == pid) {
+				gone = 1;
+				break;
+			}
+			usleep(1000);
+		}
+		if (!gone) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &st, 0);
+		}
+		killed = !gone && exists(p) && !exists(in_dir(p, sizeof p, d, "runs.csv"));
+		if (!killed) {
+			/* it finished first: a bigger sweep */
+			char cmd[600];
+			snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
+			CU_ASSERT_EQUAL(system(cmd), 0);
+		}
+	}
+	CHECK(killed, "could not kill the sweep while it ran");
+	if (!killed)
+		return;
+	size_t rows = file_lines(in_dir(p, sizeof p, d, "runs.partial.csv"));
+	CHECK(rows >= 12, "the journal of the killed sweep has %zu lines", rows);
+	result r;
+	run(&r, "sweep", SMALL, "--set", "workload.tasks=300", "--set", reps, "-j", "1", "-q", "--resume", "--out", d);
+	CHECK(r.status == 0 && strstr(r.out, "from the journal"), "resume after kill -9: status %d: %s", r.status, r.err);
+	result_free(&r);
+	run(&r, "sweep", SMALL, "--set", "workload.tasks=300", "--set", reps, "-j", "2", "-q", "--out", ref);
+	CHECK(r.status == 0, "reference sweep: status %d: %s", r.status, r.err);
+	result_free(&r);
+	same_files(ref, d, "killed with SIGKILL and resumed");
+}
+
+/* The first child of pid (Linux /proc), or -1. */
+static pid_t first_child(pid_t pid)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)pid, (int)pid);
+	char *t = read_file(path);
+	pid_t c = t && *t ? (pid_t)atoi(t) : -1;
+	free(t);
+	return c;
+}
+
+/* A worker process killed mid-sweep: the runs it held fail with the
+ * signal named, the others finish, the sweep exits 1. */
+static void test_worker_killed(void)
+{
+	char d[256], p[512], reps[64];
+	out_dir(d, sizeof d, "worker-killed");
+	int done = 0;
+	for (int attempt = 0, r = 10; attempt < 4 && !done; attempt++, r *= 3) {
+		snprintf(reps, sizeof reps, "sweep.replications=%d", r);
+		const char *argv[] = { PELSIM_BIN, "sweep", SMALL, "--set", "workload.tasks=1000", "--set", reps,
+				       "-j", "2", "-q", "--out", d, NULL };
+		posix_spawn_file_actions_t fa;
+		posix_spawn_file_actions_init(&fa);
+		posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+		pid_t pid, child = -1;
+		int rc = posix_spawn(&pid, PELSIM_BIN, &fa, NULL, (char *const *)argv, environ);
+		posix_spawn_file_actions_destroy(&fa);
+		CU_ASSERT_EQUAL_FATAL(rc, 0);
+		in_dir(p, sizeof p, d, "runs.partial.csv");
+		int st = 0, gone = 0;
+		for (int i = 0; i < 30000; i++) {
+			if (file_lines(p) >= 4 && (child = first_child(pid)) > 0)
+				break;
+			if (waitpid(pid, &st, WNOHANG) == pid) {
+				gone = 1;
+				break;
+			}
+			usleep(1000);
+		}
+		if (!gone && child > 0)
+			kill(child, SIGKILL);
+		if (!gone)
+			waitpid(pid, &st, 0);
+		done = !gone && child > 0;
+		if (!done) {
+			char cmd[600];
+			snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
+			CU_ASSERT_EQUAL(system(cmd), 0);
+			if (!exists("/proc/self/task"))
+				return; /* no /proc: nothing to find the worker by */
+			continue;
+		}
+		CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 1, "a sweep that lost a worker: expected status 1, found %d", st);
+	}
+	CHECK(done, "could not kill a worker while the sweep ran");
+	if (!done)
+		return;
+	char *runs = read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
+	size_t killed = 0, ok = 0, lines = count_char(runs, '\n');
+	for (char *l = strtok(runs, "\n"); l; l = strtok(NULL, "\n")) {
+		killed += strstr(l, ",failed,") && strstr(l, "killed by signal 9");
+		ok += strstr(l, ",ok,") != NULL;
+	}
+	CHECK(killed >= 1 && killed <= 3, "expected the 1 to 3 runs of the killed worker to fail, found %zu", killed);
+	CHECK(ok + killed + 1 == lines, "expected every other run to finish: %zu ok, %zu failed, %zu lines", ok, killed,
+	      lines);
+	free(runs);
+}
+
+static void test_failed_runs(void)
+{
+	char d[256], p[512];
+	out_dir(d, sizeof d, "failing");
+	result r;
+	run(&r, "sweep", "tests/data/sweep/failing.yaml", "-j", "2", "-q", "--out", d);
+	CHECK(r.status == 1, "failing.yaml: expected status 1, found %d", r.status);
+	CHECK(strstr(r.err, "4 of 8 runs failed") && count_char(r.err, '\n') == 1,
+	      "failing.yaml: expected one line saying 4 of 8 runs failed, found: %s", r.err);
+	CHECK(strstr(r.out, "runs.csv") != NULL, "failing.yaml: no final line: %s", r.out);
+	result_free(&r);
+	char *runs = read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	char *sum = read_file(in_dir(p, sizeof p, d, "summary.csv"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sum);
+	char *lines[16];
+	size_t n = split_lines(runs, lines, 16);
+	CU_ASSERT_EQUAL_FATAL(n, 9);
+	for (size_t i = 1; i < n; i++) {
+		int fixed = strstr(lines[i], "fixed:") != NULL;
+		CHECK(strstr(lines[i], fixed ? ",failed,,,,,,,,,,,,,,2,2," : ",ok,") != NULL, "row %zu: %s", i - 1,
+		      lines[i]);
+		if (fixed)
+			CU_ASSERT_PTR_NOT_NULL(strstr(lines[i], "no-such-schedule.csv"));
+	}
+	n = split_lines(sum, lines, 16);
+	CU_ASSERT_EQUAL_FATAL(n, 5);
+	CU_ASSERT(!strncmp(lines[1], "0,0.5,heft,2,2,2,", 17));
+	CU_ASSERT(!strncmp(lines[2], "0,0.5,fixed:schedule=no-such-schedule.csv,0,2,2,,,", 50));
+	free(runs);
+	free(sum);
+}
+
+static void test_progress(void)
+{
+	char d[256];
+	out_dir(d, sizeof d, "progress");
+	result r;
+	run(&r, "sweep", SMALL, "--out", d);
+	CHECK(r.status == 0 && strstr(r.err, "sweep: 36/36 runs\n") && !strchr(r.err, '\r'),
+	      "progress off a terminal: expected plain lines ending 'sweep: 36/36 runs', found: %s", r.err);
+	CHECK(strstr(r.out, "36 runs (0 failed)") && strstr(r.out, "summary.csv"), "final line: %s", r.out);
+	result_free(&r);
+	run(&r, "sweep", SMALL, "-q", "--out", d);
+	CHECK(r.status == 0 && r.nerr == 0, "--quiet: expected nothing on stderr, found: %s", r.err);
+	result_free(&r);
+}
+
+#ifdef PEL_MPIEXEC
+/* mpirun -np 1 and -np 3: the files of a local sweep. */
+static void test_mpi(void)
+{
+	char a[256], d[256];
+	sweep_small(a, sizeof a, "mpi-ref", "1");
+	/* OpenMPI's own allocations at MPI_Init are not ours to report */
+	const char *env[] = { "OMPI_ALLOW_RUN_AS_ROOT=1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1",
+			      "ASAN_OPTIONS=detect_leaks=0", "OMPI_MCA_btl_vader_single_copy_mechanism=none", NULL };
+	const char *np[] = { "1", "3" };
+	for (int i = 0; i < 2; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "mpi-%s", np[i]);
+		out_dir(d, sizeof d, name);
+		result r;
+		run_prog(&r, PEL_MPIEXEC, env,
+			 (const char *const[]){ "--oversubscribe", "-np", np[i], PELSIM_BIN, "sweep", SMALL, "-q",
+						"--out", d, NULL });
+		CHECK(r.status == 0, "mpirun -np %s: status %d: %s", np[i], r.status, r.err);
+		result_free(&r);
+		same_files(a, d, np[i][0] == '1' ? "mpirun -np 1" : "mpirun -np 3");
+	}
+}
+#endif
+
+/* ---- set-up ---- */
+
+static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+int main(void)
+{
+	if (chdir(PEL_SOURCE_DIR)) {
+		perror(PEL_SOURCE_DIR);
+		return 1;
+	}
+	snprintf(tmp_root, sizeof tmp_root, "/tmp/pel_sweep_XXXXXX");
+	if (!mkdtemp(tmp_root)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	if (CU_initialize_registry() != CUE_SUCCESS)
+		return 1;
+	CU_pSuite s = CU_add_suite("sweep", NULL, NULL);
+	if (!s || !CU_add_test(s, "seeds", test_seeds) ||
+	    !CU_add_test(s, "points: product and zip", test_points) ||
+	    !CU_add_test(s, "range axes", test_ranges) ||
+	    !CU_add_test(s, "statistics", test_stats) ||
+	    !CU_add_test(s, "runs.csv and summary.csv", test_files) ||
+	    !CU_add_test(s, "zipped axes, the scenario's policy", test_zip) ||
+	    !CU_add_test(s, "-j 1, -j 2, -j 5: same files", test_jobs_identical) ||
+	    !CU_add_test(s, "a row replayed by pelsim run", test_reproduce) ||
+	    !CU_add_test(s, "bad axes and usage", test_bad_axes) ||
+	    !CU_add_test(s, "a journal without --resume", test_journal_without_resume) ||
+	    !CU_add_test(s, "torn and foreign journals", test_torn_journal) ||
+	    !CU_add_test(s, "kill -9 and --resume", test_kill_resume) ||
+	    !CU_add_test(s, "failed runs", test_failed_runs) ||
+	    !CU_add_test(s, "a worker killed", test_worker_killed) ||
+	    !CU_add_test(s, "progress", test_progress)
+#ifdef PEL_MPIEXEC
+	    || !CU_add_test(s, "mpirun -np 1 and -np 3", test_mpi)
+#endif
+	) {
+		CU_cleanup_registry();
+		return 1;
+	}
+	CU_basic_set_mode(CU_BRM_VERBOSE);
+	CU_basic_run_tests();
+	unsigned failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
+	CU_cleanup_registry();
+	if (!failed)
+		nftw(tmp_root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	else
+		fprintf(stderr, "test_sweep: files kept in %s\n", tmp_root);
+	return failed ? 1 : 0;
+}
