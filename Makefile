@@ -27,8 +27,16 @@ build: deps
 	cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
 	cmake --build build -j $(JOBS)
 
+# The flagship study: the demo machine's policies side by side, then its
+# strong scaling (1 to 16 GPUs, 4 policies, 5 random DAGs per point) with
+# confidence intervals, drawn as PDF and PNG figures under out/.
 demo: build
-	./build/pelsim run scenarios/demo.yaml
+	./build/pelsim run scenarios/demo.yaml --policy heft,peft,dmda,heteroprio,ws,eager --check
+	rm -rf out/strong_scaling
+	./build/pelsim sweep scenarios/sweeps/strong_scaling.yaml -j $(JOBS) --out out/strong_scaling
+	./build/pelsim plot out/strong_scaling --format pdf
+	./build/pelsim plot out/strong_scaling --format png
+	@echo "figures: out/strong_scaling/*.pdf and *.png; data: out/strong_scaling/runs.csv, summary.csv"
 
 bench: build
 	./build/pelsim-bench
