@@ -46,22 +46,7 @@ void pel_peft_oct(const pel_model *m, double *oct)
 static void peft_place(pel_plan *p, pel_task_id t, void *user)
 {
 	const peft_place_ctx *c = user;
-	uint32_t nd = p->m->ndev;
-	double best = INFINITY, best_start = 0;
-	pel_device_id best_d = 0;
-	uint32_t best_slot = 0;
-	for (pel_device_id d = 0; d < nd; d++) {
-		uint32_t slot = 0;
-		double start = 0;
-		double f = pel_plan_eft(p, t, d, &slot, &start) + c->oct[(size_t)t * nd + d];
-		if (f < best) {
-			best = f;
-			best_d = d;
-			best_slot = slot;
-			best_start = start;
-		}
-	}
-	pel_plan_place(p, t, best_d, best_slot, best_start);
+	pel_plan_place_biased(p, t, &c->oct[(size_t)t * p->m->ndev]);
 }
 
 static int peft_init(pel_policy_ctx *ctx)

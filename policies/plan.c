@@ -187,7 +187,7 @@ void pel_plan_place(pel_plan *p, pel_task_id t, pel_device_id d, uint32_t slot, 
 	p->end[t] = end;
 }
 
-double pel_plan_place_eft(pel_plan *p, pel_task_id t)
+double pel_plan_place_biased(pel_plan *p, pel_task_id t, const double *bias)
 {
 	double best = INFINITY, best_start = 0;
 	pel_device_id best_d = 0;
@@ -196,6 +196,8 @@ double pel_plan_place_eft(pel_plan *p, pel_task_id t)
 		uint32_t slot = 0;
 		double start = 0;
 		double f = pel_plan_eft(p, t, d, &slot, &start);
+		if (bias)
+			f += bias[d];
 		if (f < best) {
 			best = f;
 			best_d = d;
@@ -205,6 +207,11 @@ double pel_plan_place_eft(pel_plan *p, pel_task_id t)
 	}
 	pel_plan_place(p, t, best_d, best_slot, best_start);
 	return best;
+}
+
+double pel_plan_place_eft(pel_plan *p, pel_task_id t)
+{
+	return pel_plan_place_biased(p, t, NULL);
 }
 
 double pel_plan_makespan(const pel_plan *p)

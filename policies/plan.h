@@ -61,6 +61,9 @@ void pel_plan_place(pel_plan *p, pel_task_id t, pel_device_id d, uint32_t slot, 
 /* Places t on the device and slot of earliest finish (ties: lowest device
  * id, then slot) and returns that finish time. */
 double pel_plan_place_eft(pel_plan *p, pel_task_id t);
+/* Places t on the device minimising EFT + bias[d] (PEFT's EFT + OCT; bias
+ * may be NULL) and returns that minimum. */
+double pel_plan_place_biased(pel_plan *p, pel_task_id t, const double *bias);
 /* Makespan of the plan: the latest planned finish. */
 double pel_plan_makespan(const pel_plan *p);
 
