@@ -55,8 +55,11 @@ pel_dag *pel_generate_stream(const pel_gen_stream *prm, gsl_rng *arrivals, gsl_r
 	double now = 0;
 	int state = 0;
 	for (uint32_t i = 0; i < prm->tasks; i++) {
-		now = next_arrival(prm, arrivals, now, &state);
-		pel_task_id t = pel_dag_add_task(g, NULL, k, pel_stream_size(prm, sizes));
+		int traced = prm->arrival == PEL_ARRIVAL_TRACE;
+		now = traced ? prm->trace_times[i] : next_arrival(prm, arrivals, now, &state);
+		double size = traced && !isnan(prm->trace_sizes[i]) ? prm->trace_sizes[i]
+								   : pel_stream_size(prm, sizes);
+		pel_task_id t = pel_dag_add_task(g, NULL, k, size);
 		pel_dag_set_release(g, t, now);
 	}
 	pel_dag_finish(g, NULL);

@@ -11,7 +11,8 @@ typedef enum {
 	PEL_ARRIVAL_POISSON,  /* exponential inter-arrival times of rate rate[0] */
 	PEL_ARRIVAL_MMPP,     /* two-state Markov-modulated Poisson: rate[s] in state s,
 			       * leaves state s at rate switch_rate[s] (bursty) */
-	PEL_ARRIVAL_FIXED     /* deterministic, every 1/rate[0] */
+	PEL_ARRIVAL_FIXED,    /* deterministic, every 1/rate[0] */
+	PEL_ARRIVAL_TRACE     /* given times (trace_times); sizes too where given */
 } pel_arrival_law;
 
 typedef enum {
@@ -29,6 +30,8 @@ typedef struct {
 	pel_size_law size;
 	double mean, alpha, lo, hi, sigma;
 	const char *kind;     /* task kind, "task" when NULL */
+	const double *trace_times; /* PEL_ARRIVAL_TRACE: `tasks` arrival times */
+	const double *trace_sizes; /* and sizes (NAN: drawn from the size law) */
 } pel_gen_stream;
 
 /* Builds a finished DAG of independent tasks with release times (the

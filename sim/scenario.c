@@ -8,6 +8,7 @@
 #include "../models/families.h"
 #include "../models/stream.h"
 #include "import.h"
+#include "trace.h"
 
 #include <errno.h>
 #include <math.h>
@@ -232,7 +233,10 @@ static int load_doc(loader *L, const char *file, yref from, const char *field)
 	}
 	if (!f) {
 		if (present(from))
-			fail_at(L, from, field, "expected a mapping or the name of a YAML file, found '%s' (cannot open '%s': %s)",
+			fail_at(L, from, field, "expected %s, found '%s' (cannot open '%s': %s)",
+				!strcmp(field, "platform") ? "a mapping or the name of a YAML file"
+				: !strcmp(field, "workload") ? "a mapping or the name of a DAG file (YAML, DOT, WfFormat, STG, ETC)"
+				: "a readable file",
 				(const char *)Y(L, from)->data.scalar.value, file, strerror(errno));
 		else
 			fail_plain(L, "%s: cannot open: %s", file, strerror(errno));
@@ -969,7 +973,7 @@ static pel_dag *read_family(loader *L, yref r, const char *type)
 }
 
 static const char *const stream_keys[] = { "generate", "tasks", "arrival", "rate", "rates", "switch",
-					   "size", "mean", "alpha", "lo", "hi", "sigma", "kind", NULL };
+					   "trace", "size", "mean", "alpha", "lo", "hi", "sigma", "kind", NULL };
 
 /* Reads a list of two positive numbers (the MMPP's per-state rates). */
 static void two_rates(loader *L, yref map, const char *key, double *out)
@@ -989,6 +993,16 @@ static void two_rates(loader *L, yref map, const char *key, double *out)
 		out[i] = number(L, seq_item(L, v, i), f, 0, 1, INFINITY);
 }
 
+/* name relative to the scenario's folder (absolute names stay). */
+static void rel_path(loader *L, const char *name, char *path, size_t n)
+{
+	const char *slash = strrchr(L->files[0], '/');
+	if (name[0] == '/' || !slash)
+		snprintf(path, n, "%s", name);
+	else
+		snprintf(path, n, "%.*s/%s", (int)(slash - L->files[0]), L->files[0], name);
+}
+
 /* A stream of independent tasks: arrival process and size law. */
 static pel_dag *read_stream(loader *L, yref r, uint64_t seed)
 {
@@ -996,6 +1010,7 @@ static pel_dag *read_stream(loader *L, yref r, uint64_t seed)
 	if (check_map(L, r, f, stream_keys))
 		return NULL;
 	pel_gen_stream p = { 0 };
+	double *trace_times = NULL, *trace_sizes = NULL;
 	p.tasks = (uint32_t)opt_integer(L, r, "tasks", f, 1000, 1, 100000000);
 	const char *arr = opt_text(L, r, "arrival", f, "poisson");
 	const char *size = opt_text(L, r, "size", f, "exponential");
@@ -1010,8 +1025,30 @@ static pel_dag *read_stream(loader *L, yref r, uint64_t seed)
 		p.arrival = PEL_ARRIVAL_MMPP;
 		two_rates(L, r, "rates", p.rate);
 		two_rates(L, r, "switch", p.switch_rate);
+	} else if (!strcmp(arr, "trace")) {
+		p.arrival = PEL_ARRIVAL_TRACE;
+		yref tr = get(L, r, "trace");
+		const char *name = present(tr) ? text(L, tr, "workload.trace") : NULL;
+		if (!present(tr))
+			fail_at(L, r, "workload", "expected key 'trace' (a file of arrival times), found none");
+		if (present(get(L, r, "tasks")))
+			fail_at(L, get(L, r, "tasks"), "workload.tasks",
+				"expected no task count with a trace (it has one task per line), found one");
+		if (name && !L->failed) {
+			char path[4096], err[1024];
+			double *times, *sizes;
+			rel_path(L, name, path, sizeof path);
+			if (pel_trace_read(path, &times, &sizes, &p.tasks, err, sizeof err)) {
+				fail_at(L, tr, "workload.trace", "%s", err);
+			} else {
+				trace_times = times;
+				trace_sizes = sizes;
+				p.trace_times = times;
+				p.trace_sizes = sizes;
+			}
+		}
 	} else {
-		expected(L, get(L, r, "arrival"), "workload.arrival", "one of: poisson, mmpp, fixed");
+		expected(L, get(L, r, "arrival"), "workload.arrival", "one of: poisson, mmpp, fixed, trace");
 	}
 	if (!strcmp(size, "exponential")) {
 		p.size = PEL_SIZE_EXPONENTIAL;
@@ -1030,13 +1067,16 @@ static pel_dag *read_stream(loader *L, yref r, uint64_t seed)
 	} else {
 		expected(L, get(L, r, "size"), "workload.size", "one of: exponential, pareto, lognormal, constant");
 	}
-	if (L->failed)
-		return NULL;
-	gsl_rng *arrivals = pel_rng_stream(seed, PEL_STREAM_ARRIVAL);
-	gsl_rng *sizes = pel_rng_stream(seed, PEL_STREAM_WORKLOAD);
-	pel_dag *g = pel_generate_stream(&p, arrivals, sizes);
-	gsl_rng_free(arrivals);
-	gsl_rng_free(sizes);
+	pel_dag *g = NULL;
+	if (!L->failed) {
+		gsl_rng *arrivals = pel_rng_stream(seed, PEL_STREAM_ARRIVAL);
+		gsl_rng *sizes = pel_rng_stream(seed, PEL_STREAM_WORKLOAD);
+		g = pel_generate_stream(&p, arrivals, sizes);
+		gsl_rng_free(arrivals);
+		gsl_rng_free(sizes);
+	}
+	free(trace_times);
+	free(trace_sizes);
 	return g;
 }
 
@@ -1295,16 +1335,6 @@ static pel_dag *read_generated(loader *L, yref r, uint64_t seed)
 	expected(L, gen, "workload.generate",
 		 "one of: layered, cholesky, lu, qr, forkjoin, fft, stencil, mapreduce, stream");
 	return NULL;
-}
-
-/* name relative to the scenario's folder (absolute names stay). */
-static void rel_path(loader *L, const char *name, char *path, size_t n)
-{
-	const char *slash = strrchr(L->files[0], '/');
-	if (name[0] == '/' || !slash)
-		snprintf(path, n, "%s", name);
-	else
-		snprintf(path, n, "%.*s/%s", (int)(slash - L->files[0]), L->files[0], name);
 }
 
 static const char *const file_keys[] = { "file", "format", "reference_speed", "etc_prefix", NULL };

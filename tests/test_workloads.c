@@ -1119,6 +1119,19 @@ static void test_streams(void)
 		      file, s->dag->ntasks, rate, want, mean);
 	}
 	pel_scenario_free(s);
+
+	/* a trace: one task per line, its time and, where given, its size */
+	file = "scenarios/streams/trace.yaml";
+	s = load_scenario(file, NULL, 0);
+	if (s) {
+		const double rel[] = { 0.5, 1.0, 1.0, 2.5 }, size[] = { 2, NAN, 3, 1 };
+		int same = s->dag->ntasks == 4;
+		for (pel_task_id t = 0; same && t < 4; t++)
+			same = s->dag->release[t] == rel[t] &&
+			       (isnan(size[t]) ? s->dag->work[t] > 0 : s->dag->work[t] == size[t]);
+		CHECK(same, "%s: expected the trace's 4 arrivals (0.5 1 1 2.5) and sizes (2 drawn 3 1)", file);
+	}
+	pel_scenario_free(s);
 }
 
 /* ---- 2. export -> import ---------------------------------------------- */

@@ -1,0 +1,84 @@
+#include "trace.h"
+
+#include "../common/alloc.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Parses a whole field as a finite number >= 0. */
+static int field(const char *s, double *out)
+{
+	char *end;
+	errno = 0;
+	double x = strtod(s, &end);
+	if (end == s || *end || errno || !isfinite(x) || x < 0)
+		return -1;
+	*out = x;
+	return 0;
+}
+
+int pel_trace_read(const char *path, double **times, double **sizes, uint32_t *n,
+		   char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		return -1;
+	}
+	size_t cap = 1024, k = 0, line = 0;
+	double *t = pel_xmalloc(cap * sizeof *t), *s = pel_xmalloc(cap * sizeof *s);
+	char buf[4096];
+	int rc = 0;
+	while (!rc && fgets(buf, sizeof buf, f)) {
+		line++;
+		char *hash = strchr(buf, '#');
+		if (hash)
+			*hash = 0;
+		char *save = NULL, *a = strtok_r(buf, " \t\r\n,", &save);
+		if (!a)
+			continue;
+		char *b = strtok_r(NULL, " \t\r\n,", &save), *c = b ? strtok_r(NULL, " \t\r\n,", &save) : NULL;
+		if (k == cap) {
+			cap *= 2;
+			t = pel_xreallocarray(t, cap, sizeof *t);
+			s = pel_xreallocarray(s, cap, sizeof *s);
+		}
+		s[k] = NAN;
+		if (field(a, &t[k]) || (k && t[k] < t[k - 1])) {
+			snprintf(err, errlen, "%s:%zu: expected an arrival time >= %g (seconds, in order), found '%.40s'",
+				 path, line, k ? t[k - 1] : 0.0, a);
+			rc = -1;
+		} else if (b && field(b, &s[k])) {
+			snprintf(err, errlen, "%s:%zu: expected a task size >= 0 (flop), found '%.40s'", path, line, b);
+			rc = -1;
+		} else if (c) {
+			snprintf(err, errlen, "%s:%zu: expected 'TIME [SIZE]', found a third field '%.40s'", path, line, c);
+			rc = -1;
+		} else if (k >= 100000000) {
+			snprintf(err, errlen, "%s:%zu: expected at most 10^8 arrivals", path, line);
+			rc = -1;
+		}
+		k++;
+	}
+	if (!rc && ferror(f)) {
+		snprintf(err, errlen, "%s: read error", path);
+		rc = -1;
+	}
+	if (!rc && !k) {
+		snprintf(err, errlen, "%s: expected at least one arrival, found none", path);
+		rc = -1;
+	}
+	fclose(f);
+	if (rc) {
+		free(t);
+		free(s);
+		return -1;
+	}
+	*times = t;
+	*sizes = s;
+	*n = (uint32_t)k;
+	return 0;
+}
