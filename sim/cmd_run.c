@@ -2,16 +2,12 @@
 #include "../common/alloc.h"
 #include "cli.h"
 #include "report.h"
-#include "assignment.h"
-#include "check.h"
-#include "metrics.h"
 #include "plot.h"
 #include "plugin.h"
+#include "runone.h"
 #include "scenario.h"
-#include "simulate.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,141 +47,34 @@ static const char usage_run[] =
 	"exit status: 0 done, 1 the run could not finish or failed --check,\n"
 	"2 bad input or usage\n";
 
-/* One policy to run, with the parameters given on the command line. */
-typedef struct {
-	char *name;
-	pel_param *params;
-	size_t nparams;
-	int from_cli;   /* named by --policy (not by the scenario) */
-} run_spec;
-
-static void free_specs(run_spec *v, size_t n)
+static void free_specs(pel_policy_spec *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].name);
-		free(v[i].params);
-	}
+	for (size_t i = 0; i < n; i++)
+		pel_policy_spec_free(&v[i]);
 	free(v);
 }
 
-/* Parses "heft,pod:d=4" into specs; the strings point into list (modified). */
-static int parse_policies(char *list, run_spec **out, size_t *nout)
+/* Parses "heft,pod:d=4" into specs; list is modified. */
+static int parse_policies(char *list, pel_policy_spec **out, size_t *nout)
 {
 	size_t n = 1;
 	for (char *c = list; *c; c++)
 		n += *c == ',';
-	run_spec *v = pel_xcalloc(n, sizeof *v);
+	pel_policy_spec *v = pel_xcalloc(n, sizeof *v);
 	size_t k = 0;
-	char *save = NULL;
+	char *save = NULL, bad[1024];
 	for (char *item = strtok_r(list, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
-		char *psave = NULL, *name = strtok_r(item, ":", &psave);
-		v[k].name = pel_xstrdup(name);
-		v[k].from_cli = 1;
-		v[k].params = pel_xcalloc(strlen(item) + 1, sizeof *v[k].params);
-		for (char *p = strtok_r(NULL, ":", &psave); p; p = strtok_r(NULL, ":", &psave)) {
-			char *eq = strchr(p, '=');
-			if (!eq && v[k].nparams) {
-				/* no '=': the previous value goes on (sita:cutoffs=1:5:20) */
-				p[-1] = ':';
-				continue;
-			}
-			if (!eq || eq == p) {
-				*out = v;
-				*nout = k + 1;
-				return pel_bad_usage("run", "--policy: expected NAME:PARAM=VALUE, found parameter '%s'", p);
-			}
-			*eq = 0;
-			v[k].params[v[k].nparams].name = p;
-			v[k].params[v[k].nparams++].value = eq + 1;
+		if (pel_policy_spec_parse(item, "--policy", 0, &v[k++], bad, sizeof bad)) {
+			*out = v;
+			*nout = k;
+			return pel_bad_usage("run", "--policy: expected NAME:PARAM=VALUE, found parameter '%s'", bad);
 		}
-		k++;
 	}
 	*out = v;
 	*nout = k;
 	if (!k)
 		return pel_bad_usage("run", "--policy: expected a policy name, found '%s'", "");
 	return 0;
-}
-
-/* The parameters a policy runs with: the scenario's when the scenario
- * names this policy, overridden by the command line's. */
-static pel_param *merge_params(const pel_scenario *s, const run_spec *spec, size_t *n)
-{
-	pel_param *all = pel_xcalloc(s->nparams + spec->nparams + 1, sizeof *all);
-	size_t k = 0;
-	if (!strcmp(s->policy, spec->name))
-		for (size_t i = 0; i < s->nparams; i++)
-			all[k++] = s->params[i];
-	for (size_t i = 0; i < spec->nparams; i++) {
-		size_t j = 0;
-		while (j < k && strcmp(all[j].name, spec->params[i].name))
-			j++;
-		all[j] = spec->params[i];
-		if (j == k)
-			k++;
-	}
-	*n = k;
-	return all;
-}
-
-/* Where a parameter came from, for messages. */
-static const char *param_where(const pel_scenario *s, const run_spec *spec, const char *name)
-{
-	for (size_t i = 0; i < spec->nparams; i++)
-		if (!strcmp(spec->params[i].name, name))
-			return "--policy";
-	if (!strcmp(s->policy, spec->name))
-		for (size_t i = 0; i < s->nparams; i++)
-			if (!strcmp(s->params[i].name, name))
-				return s->param_where[i];
-	if (spec->from_cli)
-		return "--policy";
-	return s->policy_where ? s->policy_where : s->file;
-}
-
-static int check_params(const pel_scenario *s, const run_spec *spec, const pel_policy *pol,
-			const pel_param *params, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		int known = 0;
-		char list[256] = "";
-		for (const pel_param_doc *d = pol->params; d && d->name; d++) {
-			known |= !strcmp(d->name, params[i].name);
-			size_t l = strlen(list);
-			snprintf(list + l, sizeof list - l, "%s%s", l ? ", " : "", d->name);
-		}
-		if (!known) {
-			pel_say("pelsim: %s: policy.%s: unknown parameter of policy '%s' (expected %s%s)",
-				param_where(s, spec, params[i].name), params[i].name, pol->name,
-				*list ? "one of: " : "none; it takes no parameters", list);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* The schedule file of the fixed policy: a path from the scenario is
- * relative to the scenario's folder. */
-static pel_assignment *load_assignment(const pel_scenario *s, const run_spec *spec,
-				       const pel_param *params, size_t n)
-{
-	const char *file = NULL;
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(params[i].name, "schedule"))
-			file = params[i].value;
-	if (!file)
-		return NULL;
-	char path[4096], err[1024];
-	const char *slash = strrchr(s->file, '/');
-	int from_file = strcmp(param_where(s, spec, "schedule"), "--policy") != 0;
-	if (from_file && file[0] != '/' && slash)
-		snprintf(path, sizeof path, "%.*s/%s", (int)(slash - s->file), s->file, file);
-	else
-		snprintf(path, sizeof path, "%s", file);
-	pel_assignment *a = pel_assignment_read(path, s->model, err, sizeof err);
-	if (!a)
-		pel_say("pelsim: %s: policy.schedule: %s", param_where(s, spec, "schedule"), err);
-	return a;
 }
 
 /* FILE with the policy name before its extension: out.csv -> out.heft.csv */
@@ -200,6 +89,9 @@ static void schedule_path(char *buf, size_t n, const char *file, const char *pol
 		snprintf(buf, n, "%s.%s", file, policy);
 }
 
+_Static_assert((int)PEL_RUN_FAILED == (int)PEL_EXIT_RUN_FAILED && (int)PEL_RUN_BAD_INPUT == (int)PEL_EXIT_BAD_INPUT,
+	       "pel_run_policy's statuses are the exit statuses");
+
 typedef struct {
 	const char *schedule;
 	const char *gantt;
@@ -208,47 +100,22 @@ typedef struct {
 } run_output;
 
 /* Runs one policy and reports it.  Returns an exit status. */
-static int run_one(const pel_scenario *s, const run_spec *spec, const run_output *o, size_t nspecs)
+static int run_one(const pel_scenario *s, const pel_policy_spec *spec, const run_output *o, size_t nspecs)
 {
-	const pel_policy *pol = pel_policy_find(spec->name);
-	size_t np;
-	pel_param *params = merge_params(s, spec, &np);
-	pel_assignment *a = NULL;
-	pel_sim_result *r = NULL;
-	int rc = PEL_EXIT_BAD_INPUT;
-	if (check_params(s, spec, pol, params, np))
-		goto out;
-	a = load_assignment(s, spec, params, np);
-	if (!a && pel_ctx_param(&(pel_policy_ctx){ .params = params, .nparams = np }, "schedule", NULL))
-		goto out;
-	pel_sim_options opt = {
-		.seed = s->seed,
-		.stop_time = INFINITY,
+	pel_run_options ro = {
 		.record_transfers = o->schedule != NULL || o->gantt != NULL,
-		.params = params,
-		.nparams = np,
-		.assignment = a,
+		.check = o->check,
+		.name_scenario = 1,
 	};
-	r = pel_simulate(s->model, pol, &opt);
-	if (r->refused) {
-		if (r->refused_param)
-			pel_say("pelsim: %s: policy.%s: %s", param_where(s, spec, r->refused_param),
-				r->refused_param, r->error);
-		else
-			pel_say("pelsim: %s: policy %s: %s", s->file, pol->name, r->error);
+	pel_run_outcome res;
+	int rc = pel_run_policy(s, spec, &ro, &res);
+	if (rc) {
+		pel_say("pelsim: %s", res.err);
 		goto out;
 	}
-	if (!r->complete) {
-		pel_say("pelsim: %s: %s", s->file, r->error);
-		rc = PEL_EXIT_RUN_FAILED;
-		goto out;
-	}
-	char err[512];
-	if (o->check && pel_check_schedule(s->model, r, err, sizeof err)) {
-		pel_say("pelsim: %s: policy %s: --check: invalid schedule: %s", s->file, pol->name, err);
-		rc = PEL_EXIT_RUN_FAILED;
-		goto out;
-	}
+	const pel_policy *pol = res.policy;
+	const pel_sim_result *r = res.r;
+	rc = PEL_EXIT_BAD_INPUT;
 	if (o->schedule) {
 		char path[4096];
 		schedule_path(path, sizeof path, o->schedule, pol->name, nspecs > 1);
@@ -269,20 +136,16 @@ static int run_one(const pel_scenario *s, const run_spec *spec, const run_output
 			goto out;
 		}
 	}
-	pel_metrics x;
-	pel_metrics_compute(s->model, r, &x);
 	pel_run_info info = { s->name, pol->name, s->seed };
 	if (o->json)
-		pel_report_json(stdout, &info, s->model, r, &x);
+		pel_report_json(stdout, &info, s->model, r, &res.x);
 	else if (nspecs > 1)
-		pel_report_compare_row(stdout, &info, r, &x);
+		pel_report_compare_row(stdout, &info, r, &res.x);
 	else
-		pel_report_text(stdout, &info, s->model, r, &x);
+		pel_report_text(stdout, &info, s->model, r, &res.x);
 	rc = 0;
 out:
-	pel_sim_result_free(r);
-	pel_assignment_free(a);
-	free(params);
+	pel_run_outcome_free(&res);
 	return rc;
 }
 
@@ -307,7 +170,7 @@ int pel_cmd_run(int argc, char **argv)
 	int have_seed = 0, c;
 	pel_override *sets = pel_xcalloc((size_t)argc + 1, sizeof *sets);
 	size_t nsets = 0, nspecs = 0;
-	run_spec *specs = NULL;
+	pel_policy_spec *specs = NULL;
 	int rc = PEL_EXIT_BAD_INPUT;
 	pel_scenario *s = NULL;
 	char err[1024];
@@ -405,9 +268,11 @@ int pel_cmd_run(int argc, char **argv)
 				s->policy_where, s->policy);
 			goto out;
 		}
+		/* the scenario's policy: its parameters are the scenario's */
 		specs = pel_xcalloc(1, sizeof *specs);
+		specs[0].text = pel_xstrdup(s->policy);
 		specs[0].name = pel_xstrdup(s->policy);
-		specs[0].params = pel_xcalloc(1, sizeof *specs[0].params);
+		specs[0].in_scenario = 1;
 		nspecs = 1;
 	}
 	if (nspecs > 1 && !o.json) {

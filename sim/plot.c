@@ -384,7 +384,8 @@ pel_summary *pel_summary_read(const char *path, char *err, size_t errlen)
 	s->has_metric = pel_xcalloc(NMETRICS, sizeof *s->has_metric);
 	char *line = NULL, **fld = NULL, **head = NULL;
 	size_t linecap = 0, fcap = 0, nhead = 0, rowcap = 0;
-	long col_policy = -1, col_slots = -1, col_dev = -1, col_n = -1, col_mean[NMETRICS], col_ci[NMETRICS];
+	long col_policy = -1, col_slots = -1, col_cap = -1, col_dev = -1, col_n = -1, col_mean[NMETRICS],
+	     col_ci[NMETRICS];
 	unsigned lineno = 0;
 	int ok = 0;
 	ssize_t len;
@@ -427,6 +428,8 @@ pel_summary *pel_summary_read(const char *path, char *err, size_t errlen)
 			for (size_t a = 0; a < s->naxes; a++)
 				s->axes[a] = pel_xstrdup(head[a + 1]);
 			col_slots = find_col(head, nhead, "slots");
+			col_cap = find_col(head, nhead, "capacity");
+			s->has_capacity = col_cap >= 0;
 			col_dev = find_col(head, nhead, "devices");
 			col_n = find_col(head, nhead, "n");
 			for (size_t m = 0; m < NMETRICS; m++) {
@@ -472,13 +475,18 @@ pel_summary *pel_summary_read(const char *path, char *err, size_t errlen)
 			say(err, errlen, "%s:%u: policy: expected a policy name, found ''", path, lineno);
 			goto out;
 		}
-		/* empty slots and metrics: every run of the row failed */
-		r->slots = NAN;
-		if (*fld[col_slots] &&
-		    (parse_number(fld[col_slots], &r->slots) || !(r->slots > 0) || isinf(r->slots))) {
-			say(err, errlen, "%s:%u: slots: expected a positive number or an empty cell, found '%s'", path,
-			    lineno, fld[col_slots]);
-			goto out;
+		/* empty slots, capacity and metrics: every run of the row failed */
+		const long pos_cols[2] = { col_slots, col_cap };
+		double *pos_vals[2] = { &r->slots, &r->capacity };
+		for (int k = 0; k < 2; k++) {
+			*pos_vals[k] = NAN;
+			long c = pos_cols[k];
+			if (c >= 0 && *fld[c] && (parse_number(fld[c], pos_vals[k]) || !(*pos_vals[k] > 0) ||
+						  isinf(*pos_vals[k]))) {
+				say(err, errlen, "%s:%u: %s: expected a positive number or an empty cell, found '%s'",
+				    path, lineno, head[c], fld[c]);
+				goto out;
+			}
 		}
 		const long opt_cols[2] = { col_dev, col_n };
 		double *opt_vals[2] = { &r->devices, &r->n };
@@ -924,7 +932,7 @@ static int draw_curve(sweep_ctx *c, const curve *cv)
 		return PEL_PLOT_BAD_INPUT;
 	fprintf(f, "# %s\n# from %s; one block per series (its title first), rows in point order:\n", cv->what,
 		s->path);
-	fprintf(f, "# x xplot mean ci95 lo hi point slots\n");
+	fprintf(f, "# x xplot mean ci95 lo hi point slots capacity\n");
 	for (size_t j = 0; j < sh->nser; j++) {
 		if (j)
 			fputs("\n\n", f);
@@ -946,6 +954,7 @@ static int draw_curve(sweep_ctx *c, const curve *cv)
 			put_num(f, isfinite(y) ? yhi : NAN);
 			fprintf(f, " %ld", s->rows[i].point);
 			put_num(f, s->rows[i].slots);
+			put_num(f, s->rows[i].capacity);
 			fputc('\n', f);
 		}
 	}
@@ -1109,6 +1118,7 @@ int pel_plot_sweep(const pel_summary *s, const char *outdir, pel_plot_format fmt
 	double *y = pel_xcalloc(n, sizeof *y), *ci = pel_xcalloc(n, sizeof *ci);
 	double *y2 = pel_xcalloc(n, sizeof *y2), *ci2 = pel_xcalloc(n, sizeof *ci2);
 	double *ideal = pel_xcalloc(sh.nx, sizeof *ideal), *one = pel_xcalloc(sh.nx, sizeof *one);
+	double *cap = pel_xcalloc(n, sizeof *cap);
 	int rc;
 
 	for (size_t i = 0; i < n; i++) {
@@ -1120,14 +1130,19 @@ int pel_plot_sweep(const pel_summary *s, const char *outdir, pel_plot_format fmt
 	if ((rc = draw_curve(&c, &mk)))
 		goto out;
 
-	/* strong scaling: S(p) = T(first) / T(p), E(p) = S(p) slots(first) / slots(p),
-	 * the ci95 of S by the delta method (independent means) */
-	double smin = INFINITY, smax = -INFINITY;
+	/* strong scaling against the machine's capacity C, the sum of speed *
+	 * slots (on a CPU+GPU machine a GPU slot counts for what it can do, not
+	 * as one core), or its slots in a summary without capacity:
+	 * S(p) = T(first) / T(p), E(p) = S(p) C(first) / C(p), the ci95 of S by
+	 * the delta method (independent means) */
+	const char *cname = s->has_capacity ? "capacity" : "slots";
+	double cmin = INFINITY, cmax = -INFINITY;
 	for (size_t i = 0; i < n; i++) {
-		smin = fmin(smin, s->rows[i].slots);
-		smax = fmax(smax, s->rows[i].slots);
+		cap[i] = s->has_capacity ? s->rows[i].capacity : s->rows[i].slots;
+		cmin = fmin(cmin, cap[i]);
+		cmax = fmax(cmax, cap[i]);
 	}
-	if (smax > smin) {
+	if (cmax > cmin) {
 		for (size_t j = 0; j < sh.nser; j++) {
 			/* the reference: the series' first point with a makespan */
 			size_t k0 = 0;
@@ -1141,49 +1156,51 @@ int pel_plot_sweep(const pel_summary *s, const char *outdir, pel_plot_format fmt
 				double t = s->rows[i].mean[M_MAKESPAN], ct = s->rows[i].ci[M_MAKESPAN];
 				double q = isfinite(ct) && t > 0 ? ct / t : 0;
 				double sp = t > 0 && t1 > 0 ? t1 / t : NAN;
-				double e = sp * s->rows[i0].slots / s->rows[i].slots;
 				double csp = k == k0 ? 0 : sp * sqrt(q1 * q1 + q * q);
 				y[i] = sp;
 				ci[i] = csp;
-				y2[i] = e;
-				ci2[i] = csp * s->rows[i0].slots / s->rows[i].slots;
+				y2[i] = sp * cap[i0] / cap[i];
+				ci2[i] = csp * cap[i0] / cap[i];
 			}
 		}
-		/* the ideal: slots(x) / slots(first x), when the slots follow from x */
+		/* the ideal: C(x) / C(first x), when C follows from x */
 		int fn = 1;
-		double *sl = pel_xcalloc(sh.nx, sizeof *sl);
+		double *cx = pel_xcalloc(sh.nx, sizeof *cx);
 		for (size_t x = 0; x < sh.nx; x++)
-			sl[x] = NAN;
+			cx[x] = NAN;
 		for (size_t i = 0; i < n; i++) {
 			size_t x = sh.row_x[i];
-			if (isnan(s->rows[i].slots))
+			if (isnan(cap[i]))
 				continue;
-			if (isnan(sl[x]))
-				sl[x] = s->rows[i].slots;
-			else if (sl[x] != s->rows[i].slots)
+			if (isnan(cx[x]))
+				cx[x] = cap[i];
+			else if (cx[x] != cap[i])
 				fn = 0;
 		}
 		size_t x0 = 0;
-		while (x0 + 1 < sh.nx && isnan(sl[x0]))
+		while (x0 + 1 < sh.nx && isnan(cx[x0]))
 			x0++;
 		for (size_t x = 0; x < sh.nx; x++) {
-			ideal[x] = sl[x] / sl[x0];
+			ideal[x] = cx[x] / cx[x0];
 			one[x] = 1;
 		}
-		free(sl);
-		char what[256];
+		free(cx);
+		char what[512], ylabel[128];
 		snprintf(what, sizeof what,
 			 "strong-scaling speedup T(first point) / T(point) per series (first point: %s = %s); "
-			 "ci95 by the delta method",
-			 s->axes[0], sh.xs[0]);
+			 "ci95 by the delta method; ideal: %s(point) / %s(first point)%s",
+			 s->axes[0], sh.xs[0], cname, cname,
+			 s->has_capacity ? ", capacity = sum of speed * slots (flop/s)" : "");
 		curve sp = { "speedup", what, "speedup (×)", y, ci, sh.logx, 1, fn ? ideal : NULL,
 			     "ideal" };
 		if ((rc = draw_curve(&c, &sp)))
 			goto out;
 		snprintf(what, sizeof what,
-			 "parallel efficiency: speedup * slots(first point) / slots(point) per series (first point: %s = %s)",
-			 s->axes[0], sh.xs[0]);
-		curve ef = { "efficiency", what, "parallel efficiency", y2, ci2, 0, 1, fn ? one : NULL, "ideal" };
+			 "parallel efficiency: speedup * %s(first point) / %s(point) per series (first point: %s = %s)%s",
+			 cname, cname, s->axes[0], sh.xs[0],
+			 s->has_capacity ? "; capacity = sum of speed * slots (flop/s)" : "");
+		snprintf(ylabel, sizeof ylabel, "efficiency (speedup / %s)", cname);
+		curve ef = { "efficiency", what, ylabel, y2, ci2, 0, 1, fn ? one : NULL, "ideal" };
 		if ((rc = draw_curve(&c, &ef)))
 			goto out;
 	}
@@ -1203,6 +1220,7 @@ int pel_plot_sweep(const pel_summary *s, const char *outdir, pel_plot_format fmt
 	rc = draw_bars(&c, "compare_makespan", "makespan (s) per policy at each point: mean and ci95", "makespan (s)",
 		       M_MAKESPAN);
 out:
+	free(cap);
 	free(y);
 	free(ci);
 	free(y2);

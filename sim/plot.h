@@ -56,6 +56,7 @@ typedef struct {
 	char **axis;        /* naxes values, as written */
 	char *policy;
 	double slots, devices, n;  /* NaN when the column is absent */
+	double capacity;    /* sum of speed * slots (flop/s); NaN when absent */
 	double *mean, *ci;  /* per metric (pel_summary.metrics); NaN when empty */
 } pel_summary_row;
 
@@ -66,17 +67,19 @@ typedef struct {
 	const char *const *metrics; /* the known metrics, nmetrics of them */
 	size_t nmetrics;
 	int *has_metric;    /* per metric: its _mean column is present */
+	int has_capacity;   /* the capacity column is present (older sweeps lack it) */
 	pel_summary_row *rows;
 	size_t nrows;
 } pel_summary;
 
 /* Reads DIR/summary.csv as `pelsim sweep` writes it: a header line
- * (point, one column per axis, policy, n, devices, slots, then M_mean,
- * M_sd, M_ci95 per metric), then one row per point and policy.  Columns
- * needed: point, at least one axis, policy, slots, makespan_mean,
- * makespan_ci95; unknown columns are ignored.  Cells of slots and of the
- * metrics may be empty (a metric that does not apply, a row whose runs
- * all failed), but at least one row must have a makespan.
+ * (point, one column per axis, policy, n, devices, slots, capacity, then
+ * M_mean, M_sd, M_ci95 per metric), then one row per point and policy.
+ * Columns needed: point, at least one axis, policy, slots, makespan_mean,
+ * makespan_ci95 (capacity is optional: sweeps before it lack it); unknown
+ * columns are ignored.  Cells of slots, capacity and the metrics may be
+ * empty (a metric that does not apply, a row whose runs all failed), but
+ * at least one row must have a makespan.
  * Returns NULL with one line in err ("file:line: column: expected ...,
  * found ...") when it is missing or malformed. */
 pel_summary *pel_summary_read(const char *path, char *err, size_t errlen);
@@ -86,12 +89,14 @@ void pel_summary_free(pel_summary *s);
  * must exist), as NAME.FORMAT beside its data NAME.dat:
  *   makespan     makespan against the first axis, one line per policy
  *   speedup      T(first point) / T(point) per policy (the first point
- *                with a makespan), and the ideal slots(point) / slots(first)
- *   efficiency   speedup * slots(first point) / slots(point)
+ *                with a makespan), and the ideal C(point) / C(first)
+ *   efficiency   speedup * C(first point) / C(point)
  *   slr          SLR against the first axis
  *   compare_makespan   bars: makespan per policy at each point
- * speedup and efficiency only when the slots change along the first axis,
- * slr only when the summary has SLR values.  Policies are split further by
+ * where C is the capacity (sum of speed * slots: on a CPU+GPU machine a GPU
+ * slot counts for what it can do, not as one core), or the slots for a
+ * summary without capacity.  speedup and efficiency only when C changes
+ * along the first axis, slr only when the summary has SLR values.  Policies are split further by
  * any other axis whose value does not follow from the first one's.
  * Calls wrote(path, arg) for each file written, data files included.
  * Returns a PEL_PLOT_ status, err holding one line when not OK. */

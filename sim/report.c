@@ -77,8 +77,8 @@ void pel_report_json(FILE *f, const pel_run_info *info, const pel_model *m,
 	json_t *devs = json_array();
 	for (uint32_t d = 0; d < m->ndev; d++) {
 		const pel_device *dev = &m->p->devices[d];
-		json_array_append_new(devs, json_pack("{s:o, s:o, s:I, s:I, s:f, s:f}",
-			"name", jstr(dev->name), "class", jstr(dev->class_name),
+		json_array_append_new(devs, json_pack("{s:o, s:o, s:f, s:I, s:I, s:f, s:f}",
+			"name", jstr(dev->name), "class", jstr(dev->class_name), "speed", dev->speed,
 			"slots", (json_int_t)dev->slots, "tasks", (json_int_t)r->tasks[d],
 			"busy", r->busy[d], "utilization", utilization(m, r, d)));
 	}

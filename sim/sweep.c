@@ -4,11 +4,8 @@
 
 #include "../common/alloc.h"
 #include "../common/random.h"
-#include "assignment.h"
-#include "check.h"
-#include "metrics.h"
 #include "report.h"
-#include "simulate.h"
+#include "runone.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -227,15 +224,6 @@ static int write_all(int fd, const char *buf, size_t n)
 
 /* ---- the plan ---- */
 
-/* One policy of the sweep as written ("pod:d=2"), split. */
-typedef struct {
-	char *text;
-	char *name;
-	pel_param *params; /* strings point into buf */
-	size_t nparams;
-	char *buf;
-} policy_spec;
-
 struct pel_sweep {
 	char *file;
 	pel_override *sets;  /* the user's --set (strings owned) */
@@ -246,7 +234,7 @@ struct pel_sweep {
 	size_t npoints, nruns, npol;
 	uint32_t reps;
 	uint64_t seed;
-	policy_spec *pol;
+	pel_policy_spec *pol;
 	size_t *idx;         /* npoints x naxes value indices */
 	char *header;        /* of runs.csv, no newline */
 };
@@ -311,91 +299,6 @@ static int load_point(const pel_sweep *p, size_t point, uint64_t seed, size_t on
 	return rc;
 }
 
-static void free_spec(policy_spec *v)
-{
-	free(v->text);
-	free(v->name);
-	free(v->params);
-	free(v->buf);
-}
-
-/* Splits "name:param=value:..." as `pelsim run --policy` does. */
-static int parse_spec(const char *text, policy_spec *v, char *err, size_t errlen)
-{
-	v->text = pel_xstrdup(text);
-	v->buf = pel_xstrdup(text);
-	v->params = pel_xcalloc(strlen(text) + 1, sizeof *v->params);
-	char *save = NULL, *name = strtok_r(v->buf, ":", &save);
-	v->name = pel_xstrdup(name ? name : "");
-	for (char *c = strtok_r(NULL, ":", &save); c; c = strtok_r(NULL, ":", &save)) {
-		char *eq = strchr(c, '=');
-		if (!eq || eq == c) {
-			snprintf(err, errlen, "expected NAME:PARAM=VALUE, found parameter '%s' in '%s'", c, text);
-			return -1;
-		}
-		*eq = 0;
-		v->params[v->nparams].name = c;
-		v->params[v->nparams++].value = eq + 1;
-	}
-	return 0;
-}
-
-/* The parameters a policy runs with: the scenario's when the scenario
- * names this policy, overridden by the spec's (as in `pelsim run`). */
-static pel_param *merge_params(const pel_scenario *s, const policy_spec *spec, size_t *n)
-{
-	pel_param *all = pel_xcalloc(s->nparams + spec->nparams + 1, sizeof *all);
-	size_t k = 0;
-	if (!strcmp(s->policy, spec->name))
-		for (size_t i = 0; i < s->nparams; i++)
-			all[k++] = s->params[i];
-	for (size_t i = 0; i < spec->nparams; i++) {
-		size_t j = 0;
-		while (j < k && strcmp(all[j].name, spec->params[i].name))
-			j++;
-		all[j] = spec->params[i];
-		if (j == k)
-			k++;
-	}
-	*n = k;
-	return all;
-}
-
-/* Where a parameter came from, for messages. */
-static const char *param_where(const pel_sweep *p, const pel_scenario *s, const policy_spec *spec,
-			       const char *name)
-{
-	for (size_t i = 0; i < spec->nparams; i++)
-		if (!strcmp(spec->params[i].name, name))
-			return p->w->where;
-	for (size_t i = 0; i < s->nparams; i++)
-		if (!strcmp(s->params[i].name, name))
-			return s->param_where[i];
-	return s->policy_where ? s->policy_where : s->file;
-}
-
-static int check_params(const pel_sweep *p, const pel_scenario *s, const policy_spec *spec,
-			const pel_param *params, size_t n, char *err, size_t errlen)
-{
-	const pel_policy *pol = pel_policy_find(spec->name);
-	for (size_t i = 0; i < n; i++) {
-		int known = 0;
-		char list[256] = "";
-		for (const pel_param_doc *d = pol->params; d && d->name; d++) {
-			known |= !strcmp(d->name, params[i].name);
-			size_t l = strlen(list);
-			snprintf(list + l, sizeof list - l, "%s%s", l ? ", " : "", d->name);
-		}
-		if (!known) {
-			snprintf(err, errlen, "%s: policy %s: unknown parameter '%s' (expected %s%s)",
-				 param_where(p, s, spec, params[i].name), spec->text, params[i].name,
-				 *list ? "one of: " : "none; it takes no parameters", list);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 /* Strips a leading "--set PATH=VALUE: " that names this very override. */
 static const char *strip_label(const char *msg, const char *path, const char *value)
 {
@@ -442,16 +345,11 @@ static int check_points(pel_sweep *p, char *err, size_t errlen)
 			free(b.s);
 			return -1;
 		}
-		for (size_t k = 0; k < p->npol; k++) {
-			size_t np;
-			pel_param *params = merge_params(s, &p->pol[k], &np);
-			int bad = check_params(p, s, &p->pol[k], params, np, err, errlen);
-			free(params);
-			if (bad) {
+		for (size_t k = 0; k < p->npol; k++)
+			if (pel_policy_spec_check(s, &p->pol[k], err, errlen)) {
 				pel_scenario_free(s);
 				return -1;
 			}
-		}
 		pel_scenario_free(s);
 	}
 	return 0;
@@ -468,7 +366,7 @@ static void make_header(pel_sweep *p)
 	sb_puts(&b, ",policy,replication,seed,status");
 	for (size_t m = 0; m < NMETRICS; m++)
 		sb_printf(&b, ",%s", metric_names[m]);
-	sb_puts(&b, ",devices,slots,error");
+	sb_puts(&b, ",devices,slots,capacity,error");
 	p->header = b.s;
 }
 
@@ -521,17 +419,19 @@ int pel_sweep_plan(const char *file, const pel_override *sets, size_t nsets, int
 		p->npol = w->npolicies;
 		p->pol = pel_xcalloc(p->npol, sizeof *p->pol);
 		for (size_t k = 0; k < p->npol; k++) {
-			char e[512];
-			if (parse_spec(w->policies[k], &p->pol[k], e, sizeof e)) {
-				snprintf(err, errlen, "%s: sweep.policies: %s", w->where, e);
+			char bad[512];
+			if (pel_policy_spec_parse(w->policies[k], w->where, 1, &p->pol[k], bad, sizeof bad)) {
+				snprintf(err, errlen,
+					 "%s: sweep.policies: expected NAME:PARAM=VALUE, found parameter '%s' in '%s'",
+					 w->where, bad, w->policies[k]);
 				goto fail;
 			}
 		}
 	} else {
 		p->npol = 1;
 		p->pol = pel_xcalloc(1, sizeof *p->pol);
-		char e[512];
-		parse_spec(p->base->policy, &p->pol[0], e, sizeof e);
+		char bad[512];
+		pel_policy_spec_parse(p->base->policy, NULL, 1, &p->pol[0], bad, sizeof bad);
 		if (!pel_policy_find(p->pol[0].name)) {
 			snprintf(err, errlen, "%s: policy: expected a registered policy (pelsim policies lists them), found '%s'",
 				 p->base->policy_where ? p->base->policy_where : file, p->base->policy);
@@ -562,7 +462,7 @@ void pel_sweep_free(pel_sweep *p)
 	}
 	free(p->sets);
 	for (size_t k = 0; p->pol && k < p->npol; k++)
-		free_spec(&p->pol[k]);
+		pel_policy_spec_free(&p->pol[k]);
 	free(p->pol);
 	free(p->idx);
 	free(p->header);
@@ -587,8 +487,22 @@ static void row_prefix(const pel_sweep *p, size_t run, sbuf *b)
 	sb_printf(b, ",%u,%llu,", rep, (unsigned long long)pel_sweep_seed(p->seed, pt, rep));
 }
 
-/* The row of a failed run: empty metrics; devices and slots when the
- * scenario was loaded. */
+/* ",devices,slots,capacity,": the capacity of a machine is the sum of
+ * speed * slots over its devices (flop/s; with explicit task times, where
+ * every speed is 1, the number of slots): a GPU slot counts for what it
+ * can do, not as one more core. */
+static void sb_platform(sbuf *b, const pel_platform *pf)
+{
+	double cap = 0;
+	for (uint32_t d = 0; d < pf->ndevices; d++)
+		cap += pf->devices[d].speed * pf->devices[d].slots;
+	sb_printf(b, ",%u,%u,", pf->ndevices, pf->total_slots);
+	sb_double(b, cap);
+	sb_puts(b, ",");
+}
+
+/* The row of a failed run: empty metrics; devices, slots and capacity
+ * when the scenario was loaded. */
 static char *failed_row(const pel_sweep *p, size_t run, const pel_scenario *s, const char *why)
 {
 	sbuf b = { 0 };
@@ -597,9 +511,9 @@ static char *failed_row(const pel_sweep *p, size_t run, const pel_scenario *s, c
 	for (size_t m = 0; m < NMETRICS; m++)
 		sb_puts(&b, ",");
 	if (s)
-		sb_printf(&b, ",%u,%u,", s->platform->ndevices, s->platform->total_slots);
+		sb_platform(&b, s->platform);
 	else
-		sb_puts(&b, ",,,");
+		sb_puts(&b, ",,,,");
 	char *clean = pel_xstrdup(why);
 	for (char *c = clean; *c; c++)
 		if ((unsigned char)*c < 0x20 || *c == 0x7f)
@@ -612,95 +526,33 @@ static char *failed_row(const pel_sweep *p, size_t run, const pel_scenario *s, c
 /* Runs one policy on a loaded scenario; returns the row. */
 static char *run_one(const pel_sweep *p, size_t run, const pel_scenario *s)
 {
-	const policy_spec *spec = &p->pol[run_policy(p, run)];
-	const pel_policy *pol = pel_policy_find(spec->name);
-	char err[1024];
-	char *row = NULL;
-	size_t np;
-	pel_param *params = merge_params(s, spec, &np);
-	pel_assignment *a = NULL;
-	pel_sim_result *r = NULL;
-	if (!pol) {
-		snprintf(err, sizeof err, "policy '%s' is not registered", spec->name);
-		row = failed_row(p, run, s, err);
-		goto out;
+	pel_run_options o = { .check = p->check };
+	pel_run_outcome res;
+	if (pel_run_policy(s, &p->pol[run_policy(p, run)], &o, &res)) {
+		char *row = failed_row(p, run, s, res.err);
+		pel_run_outcome_free(&res);
+		return row;
 	}
-	if (check_params(p, s, spec, params, np, err, sizeof err)) {
-		row = failed_row(p, run, s, err);
-		goto out;
-	}
-	const char *file = NULL;
-	for (size_t i = 0; i < np; i++)
-		if (!strcmp(params[i].name, "schedule"))
-			file = params[i].value;
-	if (file) {
-		/* written in the scenario (sweep.policies or policy:), so a
-		 * relative path is relative to the scenario's folder */
-		char path[4096], e[900];
-		const char *slash = strrchr(s->file, '/');
-		const char *wh = param_where(p, s, spec, "schedule");
-		if (file[0] != '/' && slash)
-			snprintf(path, sizeof path, "%.*s/%s", (int)(slash - s->file), s->file, file);
-		else
-			snprintf(path, sizeof path, "%s", file);
-		a = pel_assignment_read(path, s->model, e, sizeof e);
-		if (!a) {
-			snprintf(err, sizeof err, "%s: policy.schedule: %s", wh, e);
-			row = failed_row(p, run, s, err);
-			goto out;
-		}
-	}
-	pel_sim_options opt = {
-		.seed = s->seed,
-		.stop_time = INFINITY,
-		.params = params,
-		.nparams = np,
-		.assignment = a,
-	};
-	r = pel_simulate(s->model, pol, &opt);
-	if (r->refused) {
-		if (r->refused_param)
-			snprintf(err, sizeof err, "%s: policy.%s: %s", param_where(p, s, spec, r->refused_param),
-				 r->refused_param, r->error);
-		else
-			snprintf(err, sizeof err, "policy %s: %s", pol->name, r->error);
-		row = failed_row(p, run, s, err);
-		goto out;
-	}
-	if (!r->complete) {
-		row = failed_row(p, run, s, r->error);
-		goto out;
-	}
-	char e[512];
-	if (p->check && pel_check_schedule(s->model, r, e, sizeof e)) {
-		snprintf(err, sizeof err, "--check: invalid schedule: %s", e);
-		row = failed_row(p, run, s, err);
-		goto out;
-	}
-	pel_metrics x;
-	pel_metrics_compute(s->model, r, &x);
+	const pel_sim_result *r = res.r;
+	const pel_metrics *x = &res.x;
 	sbuf b = { 0 };
 	row_prefix(p, run, &b);
 	sb_puts(&b, "ok");
-	double v[] = { r->makespan, x.slr, x.speedup, x.efficiency, x.imbalance, x.lower_bound, r->bytes_moved };
+	double v[] = { r->makespan, x->slr, x->speedup, x->efficiency, x->imbalance, x->lower_bound, r->bytes_moved };
 	for (size_t m = 0; m < sizeof v / sizeof *v; m++) {
 		sb_puts(&b, ",");
 		sb_double(&b, v[m]);
 	}
 	sb_printf(&b, ",%llu,%llu", (unsigned long long)r->transfers, (unsigned long long)r->events);
-	double resp[] = { x.resp_mean, x.resp_p95, x.resp_p99, x.throughput };
+	double resp[] = { x->resp_mean, x->resp_p95, x->resp_p99, x->throughput };
 	for (size_t m = 0; m < sizeof resp / sizeof *resp; m++) {
 		sb_puts(&b, ",");
-		if (x.has_response)
+		if (x->has_response)
 			sb_double(&b, resp[m]);
 	}
-	sb_printf(&b, ",%u,%u,", s->platform->ndevices, s->platform->total_slots);
-	row = b.s;
-out:
-	pel_sim_result_free(r);
-	pel_assignment_free(a);
-	free(params);
-	return row;
+	sb_platform(&b, s->platform);
+	pel_run_outcome_free(&res);
+	return b.s;
 }
 
 void pel_sweep_run_list(const pel_sweep *p, const size_t *runs, size_t n, pel_sweep_emit emit, void *arg)
@@ -809,7 +661,7 @@ static size_t row_run(const pel_sweep *p, const char *row)
 	if (ok) {
 		/* and every column there */
 		char **f, *st;
-		ok = csv_split(row, &f, &st) == 6 + p->w->naxes + NMETRICS + 3;
+		ok = csv_split(row, &f, &st) == 6 + p->w->naxes + NMETRICS + 4;
 		free(f);
 		free(st);
 	}
@@ -1362,7 +1214,7 @@ static void summary(const pel_sweep_job *j, sbuf *b)
 		sb_puts(b, ",");
 		sb_field(b, p->w->axes[a].path);
 	}
-	sb_puts(b, ",policy,n,devices,slots");
+	sb_puts(b, ",policy,n,devices,slots,capacity");
 	for (size_t m = 0; m < NMETRICS; m++)
 		sb_printf(b, ",%s_mean,%s_sd,%s_ci95", metric_names[m], metric_names[m], metric_names[m]);
 	sb_puts(b, "\n");
@@ -1371,16 +1223,17 @@ static void summary(const pel_sweep_job *j, sbuf *b)
 	for (size_t pt = 0; pt < p->npoints; pt++)
 		for (size_t k = 0; k < p->npol; k++) {
 			size_t n = 0;
-			char dev[32] = "", slots[32] = "";
+			char dev[32] = "", slots[32] = "", cap[64] = "";
 			memset(nx, 0, NMETRICS * sizeof *nx);
 			for (uint32_t rep = 0; rep < p->reps; rep++) {
 				size_t run = (pt * p->reps + rep) * p->npol + k;
 				char **f, *st;
 				size_t nf = csv_split(j->rows[run], &f, &st);
-				if (nf > c_dev + 1) {
+				if (nf > c_dev + 2) {
 					if (!*dev && *f[c_dev]) {
 						snprintf(dev, sizeof dev, "%s", f[c_dev]);
 						snprintf(slots, sizeof slots, "%s", f[c_dev + 1]);
+						snprintf(cap, sizeof cap, "%s", f[c_dev + 2]);
 					}
 					if (!strcmp(f[c_status], "ok")) {
 						n++;
@@ -1398,7 +1251,7 @@ static void summary(const pel_sweep_job *j, sbuf *b)
 				sb_puts(b, ",");
 			}
 			sb_field(b, p->pol[k].text);
-			sb_printf(b, ",%zu,%s,%s", n, dev, slots);
+			sb_printf(b, ",%zu,%s,%s,%s", n, dev, slots, cap);
 			for (size_t m = 0; m < NMETRICS; m++) {
 				if (!nx[m]) {
 					sb_puts(b, ",,,");

@@ -8,8 +8,8 @@
  * only, so every policy meets the same random instances:
  *     seed = pel_seed_mix(pel_seed_mix(base, point), replication) & INT64_MAX.
  * One run is pel_scenario_load(file, user --set + axis values + seed) and
- * the policy, exactly what `pelsim run FILE --set AXIS=V... --seed SEED
- * --policy P` does, so any row can be replayed alone.
+ * pel_run_policy (runone.h), exactly what `pelsim run FILE --set AXIS=V...
+ * --seed SEED --policy P` does, so any row can be replayed alone.
  *
  * The runs are handed out, a (point, replication) at a time, to worker
  * processes (fork) or MPI ranks; each finished row is appended to the
@@ -19,7 +19,9 @@
  * 95% confidence half-width of every metric per point and policy) are
  * written to temporary files and renamed, and the journal is removed: the
  * files are the same bytes whatever the number of workers and however
- * often the sweep was interrupted. */
+ * often the sweep was interrupted.  Both name the machine of each point:
+ * devices, slots and capacity (the sum over devices of speed * slots, in
+ * flop/s; the number of slots where every speed is the default 1). */
 #ifndef PEL_SWEEP_H
 #define PEL_SWEEP_H
 

@@ -1,7 +1,8 @@
 /* test_plot.c - `pelsim plot` and `pelsim run --gantt`, run as child
  * processes: every template draws PNG, SVG and PDF from the summaries of
  * tests/data/plot/; the derived speedup and efficiency of a hand-made
- * summary are right; bad input gets one line and exit status 2, a failing
+ * summary are right (against the capacity, or the slots of a summary
+ * without capacity); bad input gets one line and exit status 2, a failing
  * gnuplot one line and exit status 1.
  *
  * PELSIM_BIN is the pelsim of this build and PEL_SOURCE_DIR the source
@@ -313,6 +314,7 @@ static void test_every_format(void)
 	plot_and_check("weak", "png", "makespan speedup efficiency slr compare_makespan");
 	plot_and_check("product", "pdf", "makespan speedup efficiency slr compare_makespan");
 	plot_and_check("hand", "svg", "makespan speedup efficiency slr compare_makespan");
+	plot_and_check("no_capacity", "svg", "makespan speedup efficiency slr compare_makespan");
 }
 
 static void test_default_format_and_out(void)
@@ -392,10 +394,73 @@ static void check_rows(const char *path, const dat_row *want, size_t nwant)
 		      got[i].ci);
 }
 
+/* The first line of a data file. */
+static int first_line(const char *path, char *line, size_t n)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -1;
+	int ok = fgets(line, (int)n, f) != NULL;
+	fclose(f);
+	return ok ? 0 : -1;
+}
+
+/* The speedup, efficiency and ideal of a summary shaped like hand/ (heft
+ * 100 +- 4, 50 +- 2, 40 +- 0; eager 120 +- 6, 80 +- 4, 60 +- 3) whose
+ * machine measures c[0], c[1], c[2] in cname (capacity or slots), drawn
+ * into out. */
+static void check_scaling(const char *out, const double *c, const char *cname)
+{
+	char path[600];
+	/* S = T1 / T; ci = S sqrt((c1/T1)^2 + (c/T)^2), 0 at the first point */
+	const dat_row speedup[] = {
+		{ "heft", 1, 1, 0 },
+		{ "heft", 2, 2, 2 * sqrt(0.04 * 0.04 + 0.04 * 0.04) },
+		{ "heft", 4, 2.5, 2.5 * 0.04 },
+		{ "eager", 1, 1, 0 },
+		{ "eager", 2, 1.5, 1.5 * sqrt(0.05 * 0.05 + 0.05 * 0.05) },
+		{ "eager", 4, 2, 2 * sqrt(0.05 * 0.05 + 0.05 * 0.05) },
+	};
+	snprintf(path, sizeof path, "%s/speedup.dat", out);
+	check_rows(path, speedup, 6);
+
+	/* E = S C(first) / C */
+	dat_row eff[6];
+	for (int i = 0; i < 6; i++) {
+		double ratio = c[0] / c[i % 3];
+		eff[i] = speedup[i];
+		eff[i].mean *= ratio;
+		eff[i].ci *= ratio;
+	}
+	snprintf(path, sizeof path, "%s/efficiency.dat", out);
+	check_rows(path, eff, 6);
+	char line[512], want[64];
+	snprintf(want, sizeof want, "speedup * %s(first point) / %s(point)", cname, cname);
+	CHECK(!first_line(path, line, sizeof line) && strstr(line, want), "%s: expected a first line naming %s, found %s",
+	      path, want, line);
+
+	/* the ideal speedup is the ratio C / C(first) */
+	snprintf(path, sizeof path, "%s/speedup.ideal.dat", out);
+	FILE *f = fopen(path, "r");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	double want_x[] = { 1, 2, 4 };
+	int k = 0;
+	while (fgets(line, sizeof line, f)) {
+		double x, y;
+		if (line[0] == '#' || sscanf(line, "%lf %lf", &x, &y) != 2)
+			continue;
+		CHECK(k < 3 && x == want_x[k] && y == c[k] / c[0], "%s: row %d: expected %g %g, found %g %g", path, k,
+		      k < 3 ? want_x[k] : 0, k < 3 ? c[k] / c[0] : 0, x, y);
+		k++;
+	}
+	fclose(f);
+	CU_ASSERT_EQUAL(k, 3);
+}
+
 static void test_derived_values(void)
 {
-	/* hand/summary.csv: slots 4, 8, 16; heft 100 +- 4, 50 +- 2, 40 +- 0;
-	 * eager 120 +- 6, 80 +- 4, 60 +- 3 */
+	/* hand/summary.csv: slots 4, 8, 16 but capacity 4, 10, 30 Gflop/s
+	 * (the GPUs added are worth more than cores): the capacity counts */
 	char out[512], path[600];
 	snprintf(out, sizeof out, "%s/derived", tmpdir);
 	result r;
@@ -410,52 +475,21 @@ static void test_derived_values(void)
 	snprintf(path, sizeof path, "%s/makespan.dat", out);
 	check_rows(path, makespan, 6);
 
-	/* S = T1 / T; ci = S sqrt((c1/T1)^2 + (c/T)^2), 0 at the first point */
-	const dat_row speedup[] = {
-		{ "heft", 1, 1, 0 },
-		{ "heft", 2, 2, 2 * sqrt(0.04 * 0.04 + 0.04 * 0.04) },
-		{ "heft", 4, 2.5, 2.5 * 0.04 },
-		{ "eager", 1, 1, 0 },
-		{ "eager", 2, 1.5, 1.5 * sqrt(0.05 * 0.05 + 0.05 * 0.05) },
-		{ "eager", 4, 2, 2 * sqrt(0.05 * 0.05 + 0.05 * 0.05) },
-	};
-	snprintf(path, sizeof path, "%s/speedup.dat", out);
-	check_rows(path, speedup, 6);
-
-	/* E = S slots(first) / slots */
-	dat_row eff[6];
-	const double ratio[] = { 1, 0.5, 0.25, 1, 0.5, 0.25 };
-	for (int i = 0; i < 6; i++) {
-		eff[i] = speedup[i];
-		eff[i].mean *= ratio[i];
-		eff[i].ci *= ratio[i];
-	}
-	CU_ASSERT_DOUBLE_EQUAL(eff[2].mean, 0.625, 1e-12);
-	CU_ASSERT_DOUBLE_EQUAL(eff[4].mean, 0.75, 1e-12);
+	const double cap[] = { 4e9, 1e10, 3e10 };
+	check_scaling(out, cap, "capacity");
+	/* by hand: heft 2 / 2.5 at 2, 2.5 / 7.5 at 4; eager 1.5 / 2.5 at 2 */
+	dat_row got[8];
 	snprintf(path, sizeof path, "%s/efficiency.dat", out);
-	check_rows(path, eff, 6);
-
-	/* the ideal speedup is the slots ratio; the ideal efficiency 1 */
-	snprintf(path, sizeof path, "%s/speedup.ideal.dat", out);
-	FILE *f = fopen(path, "r");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	char line[256];
-	double want_x[] = { 1, 2, 4 }, want_y[] = { 1, 2, 4 };
-	int k = 0;
-	while (fgets(line, sizeof line, f)) {
-		double x, y;
-		if (line[0] == '#' || sscanf(line, "%lf %lf", &x, &y) != 2)
-			continue;
-		CHECK(k < 3 && x == want_x[k] && y == want_y[k], "%s: row %d: expected %g %g, found %g %g", path, k,
-		      k < 3 ? want_x[k] : 0, k < 3 ? want_y[k] : 0, x, y);
-		k++;
-	}
-	fclose(f);
-	CU_ASSERT_EQUAL(k, 3);
+	CU_ASSERT_EQUAL_FATAL(read_dat(path, got, 8), 6);
+	CU_ASSERT_DOUBLE_EQUAL(got[1].mean, 0.8, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(got[2].mean, 1.0 / 3, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(got[4].mean, 0.6, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(got[5].mean, 2 / 7.5, 1e-9);
 
 	/* the bars: one row per x, mean and ci per policy */
 	snprintf(path, sizeof path, "%s/compare_makespan.dat", out);
-	f = fopen(path, "r");
+	FILE *f = fopen(path, "r");
+	char line[256];
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
 	const char *want_lines[] = {
 		"\"platform.devices.1.count\" \"heft\" \"heft ci95\" \"eager\" \"eager ci95\"\n",
@@ -463,7 +497,7 @@ static void test_derived_values(void)
 		"\"2\" 50 2 80 4\n",
 		"\"4\" 40 0 60 3\n",
 	};
-	k = 0;
+	int k = 0;
 	while (fgets(line, sizeof line, f)) {
 		if (line[0] == '#')
 			continue;
@@ -474,7 +508,7 @@ static void test_derived_values(void)
 	fclose(f);
 	CU_ASSERT_EQUAL(k, 4);
 
-	/* no speedup where the slots do not change: the CCR study */
+	/* no speedup where the capacity does not change: the CCR study */
 	snprintf(out, sizeof out, "%s/derived-ccr", tmpdir);
 	run(&r, "plot", DATA "/ccr", "--format", "png", "--out", out);
 	CHECK(r.status == 0 && !strstr(r.out, "speedup") && !strstr(r.out, "efficiency"),
@@ -488,16 +522,36 @@ static void test_derived_values(void)
 	CHECK(r.status == 0, "plot product: expected status 0, found %d: %s", r.status, r.err);
 	result_free(&r);
 	snprintf(path, sizeof path, "%s/makespan.dat", out);
-	dat_row got[32];
-	size_t n = read_dat(path, got, 32);
+	dat_row many[32];
+	size_t n = read_dat(path, many, 32);
 	CU_ASSERT_EQUAL(n, 12);
 	int seen[4] = { 0 };
 	const char *titles[] = { "heft (tasks=100)", "eager (tasks=100)", "heft (tasks=400)", "eager (tasks=400)" };
 	for (size_t i = 0; i < n; i++)
 		for (int t = 0; t < 4; t++)
-			seen[t] += !strcmp(got[i].title, titles[t]);
+			seen[t] += !strcmp(many[i].title, titles[t]);
 	for (int t = 0; t < 4; t++)
 		CHECK(seen[t] == 3, "%s: expected 3 rows titled '%s', found %d", path, titles[t], seen[t]);
+}
+
+/* A summary written before the capacity column (no_capacity/: hand's
+ * without it) still plots: speedup and efficiency against the slots. */
+static void test_no_capacity(void)
+{
+	char out[512];
+	snprintf(out, sizeof out, "%s/no-capacity", tmpdir);
+	result r;
+	run(&r, "plot", DATA "/no_capacity", "--format", "png", "--out", out);
+	CHECK(r.status == 0 && r.nerr == 0, "plot no_capacity: expected status 0, found %d: %s", r.status, r.err);
+	result_free(&r);
+	const double slots[] = { 4, 8, 16 };
+	check_scaling(out, slots, "slots");
+	char path[600];
+	dat_row got[8];
+	snprintf(path, sizeof path, "%s/efficiency.dat", out);
+	CU_ASSERT_EQUAL_FATAL(read_dat(path, got, 8), 6);
+	CU_ASSERT_DOUBLE_EQUAL(got[2].mean, 0.625, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(got[4].mean, 0.75, 1e-12);
 }
 
 static void test_failed_points(void)
@@ -522,8 +576,9 @@ static void test_failed_points(void)
 	snprintf(path, sizeof path, "%s/efficiency.dat", out);
 	n = read_dat(path, got, 32);
 	CU_ASSERT_EQUAL_FATAL(n, 6);
-	CHECK(fabs(got[5].mean - 80.0 / 60 * 8 / 16) < 1e-9, "%s: eager at 4: expected %g, found %g", path,
-	      80.0 / 60 * 8 / 16, got[5].mean);
+	/* against eager's first point with a makespan: capacity 10 Gflop/s */
+	CHECK(fabs(got[5].mean - 80.0 / 60 * 10 / 30) < 1e-9, "%s: eager at 4: expected %g, found %g", path,
+	      80.0 / 60 * 10 / 30, got[5].mean);
 }
 
 /* ---- the Gantt chart ---- */
@@ -583,6 +638,7 @@ static void test_bad_summaries(void)
 	} cases[] = {
 		{ DATA "/bad/no_makespan", DATA "/bad/no_makespan/summary.csv:1: expected a column 'makespan_mean', found none" },
 		{ DATA "/bad/not_number", DATA "/bad/not_number/summary.csv:4: makespan_mean: expected a number or an empty cell, found 'fifty'" },
+		{ DATA "/bad/bad_capacity", DATA "/bad/bad_capacity/summary.csv:4: capacity: expected a positive number or an empty cell, found '0'" },
 		{ DATA "/bad/short_row", DATA "/bad/short_row/summary.csv:5: expected 15 fields as in the header, found 14" },
 		{ DATA "/bad/empty", DATA "/bad/empty/summary.csv:1: expected a header line" },
 		{ DATA "/bad/no_rows", DATA "/bad/no_rows/summary.csv:2: expected at least one row after the header, found none" },
@@ -686,6 +742,7 @@ int main(void)
 	if (!s || !CU_add_test(s, "every figure in png, svg, pdf", test_every_format) ||
 	    !CU_add_test(s, "default format and folder", test_default_format_and_out) ||
 	    !CU_add_test(s, "derived speedup and efficiency", test_derived_values) ||
+	    !CU_add_test(s, "a summary without capacity", test_no_capacity) ||
 	    !CU_add_test(s, "failed points", test_failed_points) ||
 	    !CU_add_test(s, "run --gantt", test_gantt) ||
 	    !CU_add_test(s, "malformed summaries", test_bad_summaries) ||

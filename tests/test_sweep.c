@@ -9,6 +9,7 @@
  * end. */
 #define _GNU_SOURCE /* nftw */
 #include "../common/random.h"
+#include "../sim/runone.h"
 #include "../sim/scenario.h"
 #include "../sim/sweep.h"
 
@@ -444,6 +445,41 @@ static void test_stats(void)
 	CU_ASSERT_STRING_EQUAL(pel_csv_field(b, sizeof b, "say \"hi\""), "\"say \"\"hi\"\"\"");
 }
 
+/* A policy as written, split as sweep.policies and run --policy split it. */
+static void test_policy_spec(void)
+{
+	pel_policy_spec v;
+	char bad[64] = "";
+	CU_ASSERT_EQUAL(pel_policy_spec_parse("heft", NULL, 1, &v, bad, sizeof bad), 0);
+	CU_ASSERT(!strcmp(v.name, "heft") && !strcmp(v.text, "heft") && v.nparams == 0 && v.where == NULL &&
+		  v.in_scenario == 1);
+	pel_policy_spec_free(&v);
+	CU_ASSERT_EQUAL(pel_policy_spec_parse("dmda:alpha=1:beta=2", "--policy", 0, &v, bad, sizeof bad), 0);
+	CU_ASSERT(!strcmp(v.name, "dmda") && v.nparams == 2 && !strcmp(v.where, "--policy") && !v.in_scenario);
+	CU_ASSERT(v.nparams == 2 && !strcmp(v.params[0].name, "alpha") && !strcmp(v.params[0].value, "1") &&
+		  !strcmp(v.params[1].name, "beta") && !strcmp(v.params[1].value, "2"));
+	pel_policy_spec_free(&v);
+	/* a piece without '=' continues the previous value */
+	CU_ASSERT_EQUAL(pel_policy_spec_parse("sita:cutoffs=1:5:20:x=3", "w", 1, &v, bad, sizeof bad), 0);
+	CU_ASSERT(v.nparams == 2 && !strcmp(v.params[0].name, "cutoffs") && !strcmp(v.params[0].value, "1:5:20") &&
+		  !strcmp(v.params[1].name, "x") && !strcmp(v.params[1].value, "3"));
+	CU_ASSERT_STRING_EQUAL(v.text, "sita:cutoffs=1:5:20:x=3");
+	pel_policy_spec_free(&v);
+	CU_ASSERT_EQUAL(pel_policy_spec_parse("sita:cutoffs=1::5", "w", 1, &v, bad, sizeof bad), 0);
+	CU_ASSERT(v.nparams == 1 && !strcmp(v.params[0].value, "1::5"));
+	pel_policy_spec_free(&v);
+	/* but not the first: a parameter needs NAME= */
+	CU_ASSERT_EQUAL(pel_policy_spec_parse("pod:d", "w", 1, &v, bad, sizeof bad), -1);
+	CU_ASSERT_STRING_EQUAL(bad, "d");
+	pel_policy_spec_free(&v);
+	CU_ASSERT_EQUAL(pel_policy_spec_parse("pod:=3", "w", 1, &v, bad, sizeof bad), -1);
+	CU_ASSERT_STRING_EQUAL(bad, "=3");
+	pel_policy_spec_free(&v);
+	CU_ASSERT_EQUAL(pel_policy_spec_parse(":", "w", 1, &v, bad, sizeof bad), 0);
+	CU_ASSERT_STRING_EQUAL(v.name, "");
+	pel_policy_spec_free(&v);
+}
+
 /* ---- the command ---- */
 
 /* runs.csv of SMALL: header, order, seeds shared by the policies of a
@@ -463,7 +499,7 @@ static void test_files(void)
 	CU_ASSERT_STRING_EQUAL(lines[0],
 		"run,point,workload.ccr,platform.devices.0.count,policy,replication,seed,status,"
 		"makespan,slr,speedup,efficiency,imbalance,lower_bound,bytes_moved,transfers,events,"
-		"resp_mean,resp_p95,resp_p99,throughput,devices,slots,error");
+		"resp_mean,resp_p95,resp_p99,throughput,devices,slots,capacity,error");
 	const char *pol[] = { "heft", "eager", "dmda:alpha=1" };
 	const char *ccr[] = { "0.5", "0.5", "2.0", "2.0" }, *cnt[] = { "2", "3", "2", "3" };
 	char seed_of[4][3][32];
@@ -472,7 +508,7 @@ static void test_files(void)
 	for (size_t i = 1; i < n; i++) {
 		char *f[32];
 		size_t nf = split_fields(lines[i], f, 32);
-		CU_ASSERT_EQUAL_FATAL(nf, 24);
+		CU_ASSERT_EQUAL_FATAL(nf, 25);
 		size_t run = i - 1, pt = run / 9, rep = run / 3 % 3, k = run % 3;
 		char want[32];
 		snprintf(want, sizeof want, "%zu", run);
@@ -493,7 +529,9 @@ static void test_files(void)
 		CU_ASSERT(strtod(f[8], NULL) > 0);
 		CU_ASSERT_STRING_EQUAL(f[17], ""); /* no response times: not a stream */
 		CU_ASSERT_STRING_EQUAL(f[21], cnt[pt]);
-		CU_ASSERT_STRING_EQUAL(f[23], "");
+		CU_ASSERT_STRING_EQUAL(f[22], cnt[pt]);
+		CU_ASSERT_STRING_EQUAL(f[23], cnt[pt]); /* capacity: speeds 1, one slot each */
+		CU_ASSERT_STRING_EQUAL(f[24], "");
 		if (pt == 3 && k == 2)
 			mk[rep] = strtod(f[8], NULL);
 	}
@@ -508,11 +546,12 @@ static void test_files(void)
 	CU_ASSERT_EQUAL(column(lines[0], "point"), 0);
 	CU_ASSERT_EQUAL(column(lines[0], "policy"), 3);
 	CU_ASSERT_EQUAL(column(lines[0], "n"), 4);
-	CU_ASSERT_EQUAL(column(lines[0], "makespan_mean"), 7);
-	CU_ASSERT_EQUAL(column(lines[0], "throughput_ci95"), 7 + 13 * 3 - 1);
+	CU_ASSERT_EQUAL(column(lines[0], "capacity"), 7);
+	CU_ASSERT_EQUAL(column(lines[0], "makespan_mean"), 8);
+	CU_ASSERT_EQUAL(column(lines[0], "throughput_ci95"), 8 + 13 * 3 - 1);
 	char *f[64];
 	size_t nf = split_fields(lines[12], f, 64);
-	CU_ASSERT_EQUAL_FATAL(nf, 7 + 13 * 3);
+	CU_ASSERT_EQUAL_FATAL(nf, 8 + 13 * 3);
 	CU_ASSERT_STRING_EQUAL(f[0], "3");
 	CU_ASSERT_STRING_EQUAL(f[1], "2.0");
 	CU_ASSERT_STRING_EQUAL(f[2], "3");
@@ -520,17 +559,55 @@ static void test_files(void)
 	CU_ASSERT_STRING_EQUAL(f[4], "3");
 	CU_ASSERT_STRING_EQUAL(f[5], "3");
 	CU_ASSERT_STRING_EQUAL(f[6], "3");
+	CU_ASSERT_STRING_EQUAL(f[7], "3");
 	double mean = (mk[0] + mk[1] + mk[2]) / 3;
 	double sd = sqrt(((mk[0] - mean) * (mk[0] - mean) + (mk[1] - mean) * (mk[1] - mean) +
 			  (mk[2] - mean) * (mk[2] - mean)) / 2);
-	CU_ASSERT_DOUBLE_EQUAL(strtod(f[7], NULL), mean, 1e-9 * mean);
-	CU_ASSERT_DOUBLE_EQUAL(strtod(f[8], NULL), sd, 1e-9 * mean);
-	CU_ASSERT_DOUBLE_EQUAL(strtod(f[9], NULL), 4.302653 * sd / sqrt(3), 1e-6 * mean);
+	CU_ASSERT_DOUBLE_EQUAL(strtod(f[8], NULL), mean, 1e-9 * mean);
+	CU_ASSERT_DOUBLE_EQUAL(strtod(f[9], NULL), sd, 1e-9 * mean);
+	CU_ASSERT_DOUBLE_EQUAL(strtod(f[10], NULL), 4.302653 * sd / sqrt(3), 1e-6 * mean);
 	/* events: 30 tasks, no spread */
-	CU_ASSERT_STRING_EQUAL(f[7 + 8 * 3], "30");
-	CU_ASSERT_STRING_EQUAL(f[7 + 8 * 3 + 1], "0");
-	CU_ASSERT_STRING_EQUAL(f[7 + 8 * 3 + 2], "0");
-	CU_ASSERT_STRING_EQUAL(f[7 + 9 * 3], ""); /* resp_mean_mean */
+	CU_ASSERT_STRING_EQUAL(f[8 + 8 * 3], "30");
+	CU_ASSERT_STRING_EQUAL(f[8 + 8 * 3 + 1], "0");
+	CU_ASSERT_STRING_EQUAL(f[8 + 8 * 3 + 2], "0");
+	CU_ASSERT_STRING_EQUAL(f[8 + 9 * 3], ""); /* resp_mean_mean */
+	free(runs);
+	free(sum);
+}
+
+/* capacity: the sum of speed * slots, here 2 x 1e9 + 2 slots x the GPU's
+ * speed along the axis; sweep.policies takes sita's cutoffs with ':' */
+static void test_capacity(void)
+{
+	char d[256], p[512];
+	out_dir(d, sizeof d, "capacity");
+	result r;
+	run(&r, "sweep", "tests/data/sweep/capacity.yaml", "-q", "--out", d);
+	CHECK(r.status == 0, "capacity.yaml: status %d: %s", r.status, r.err);
+	result_free(&r);
+	char *runs = read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	char *sum = read_file(in_dir(p, sizeof p, d, "summary.csv"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sum);
+	char *lines[16];
+	size_t n = split_lines(runs, lines, 16);
+	CU_ASSERT_EQUAL_FATAL(n, 9);
+	int c_pol = column(lines[0], "policy"), c_st = column(lines[0], "status"), c_sl = column(lines[0], "slots");
+	int c_cap = column(lines[0], "capacity");
+	CU_ASSERT_FATAL(c_pol >= 0 && c_st >= 0 && c_sl >= 0 && c_cap == c_sl + 1);
+	for (size_t i = 1; i < n; i++) {
+		char *f[32];
+		split_fields(lines[i], f, 32);
+		const char *want = (i - 1) / 4 ? "22000000000" : "12000000000";
+		CHECK(!strcmp(f[c_st], "ok") && !strcmp(f[c_sl], "4") && !strcmp(f[c_cap], want),
+		      "capacity.yaml run %zu: expected ok, 4 slots, capacity %s; found %s, %s, %s", i - 1, want, f[c_st],
+		      f[c_sl], f[c_cap]);
+		CU_ASSERT_STRING_EQUAL(f[c_pol], i % 2 ? "heft" : "sita:cutoffs=5:15");
+	}
+	n = split_lines(sum, lines, 16);
+	CU_ASSERT_EQUAL_FATAL(n, 5);
+	CU_ASSERT(!strncmp(lines[1], "0,5.0e9,heft,2,3,4,12000000000,", 31));
+	CU_ASSERT(!strncmp(lines[4], "1,1.0e10,sita:cutoffs=5:15,2,3,4,22000000000,", 45));
 	free(runs);
 	free(sum);
 }
@@ -633,6 +710,13 @@ static void test_bad_axes(void)
 	run(&r, "sweep", SMALL, "--set", "workload.tasks=many", "--out", d);
 	check_one_line_error(&r, "bad --set", (const char *const[]){ "workload.tasks", "many", NULL });
 	CHECK(!exists(d), "a bad --set left %s", d);
+	result_free(&r);
+	/* a parameter the policy does not take: the message of run --policy */
+	run(&r, "sweep", "tests/data/sweep/bad_param.yaml", "--out", d);
+	check_one_line_error(&r, "unknown parameter",
+			     (const char *const[]){ "bad_param.yaml:11:3: policy.gamma: unknown parameter of policy 'dmda' "
+						    "(expected one of: alpha, beta)", NULL });
+	CHECK(!exists(d), "an unknown parameter left %s", d);
 	result_free(&r);
 	/* no sweep section */
 	run(&r, "sweep", "tests/data/layered.yaml", "--out", d);
@@ -898,15 +982,15 @@ static void test_failed_runs(void)
 	CU_ASSERT_EQUAL_FATAL(n, 9);
 	for (size_t i = 1; i < n; i++) {
 		int fixed = strstr(lines[i], "fixed:") != NULL;
-		CHECK(strstr(lines[i], fixed ? ",failed,,,,,,,,,,,,,,2,2," : ",ok,") != NULL, "row %zu: %s", i - 1,
+		CHECK(strstr(lines[i], fixed ? ",failed,,,,,,,,,,,,,,2,2,2," : ",ok,") != NULL, "row %zu: %s", i - 1,
 		      lines[i]);
 		if (fixed)
 			CU_ASSERT_PTR_NOT_NULL(strstr(lines[i], "no-such-schedule.csv"));
 	}
 	n = split_lines(sum, lines, 16);
 	CU_ASSERT_EQUAL_FATAL(n, 5);
-	CU_ASSERT(!strncmp(lines[1], "0,0.5,heft,2,2,2,", 17));
-	CU_ASSERT(!strncmp(lines[2], "0,0.5,fixed:schedule=no-such-schedule.csv,0,2,2,,,", 50));
+	CU_ASSERT(!strncmp(lines[1], "0,0.5,heft,2,2,2,2,", 19));
+	CU_ASSERT(!strncmp(lines[2], "0,0.5,fixed:schedule=no-such-schedule.csv,0,2,2,2,,,", 52));
 	free(runs);
 	free(sum);
 }
@@ -979,7 +1063,9 @@ int main(void)
 	    !CU_add_test(s, "points: product and zip", test_points) ||
 	    !CU_add_test(s, "range axes", test_ranges) ||
 	    !CU_add_test(s, "statistics", test_stats) ||
+	    !CU_add_test(s, "policies as written", test_policy_spec) ||
 	    !CU_add_test(s, "runs.csv and summary.csv", test_files) ||
+	    !CU_add_test(s, "capacity of a heterogeneous machine", test_capacity) ||
 	    !CU_add_test(s, "zipped axes, the scenario's policy", test_zip) ||
 	    !CU_add_test(s, "-j 1, -j 2, -j 5: same files", test_jobs_identical) ||
 	    !CU_add_test(s, "a row replayed by pelsim run", test_reproduce) ||

@@ -2,8 +2,9 @@
 """Writes the realistic summary.csv files of tests/data/plot/ by running
 pelsim on the study scenarios (smaller, so that it takes seconds), in the
 format of `pelsim sweep`: point, one column per axis, policy, n, devices,
-slots, then M_mean, M_sd, M_ci95 for each metric (empty where the metric
-does not apply).
+slots, capacity (the sum of speed * slots over the devices, flop/s), then
+M_mean, M_sd, M_ci95 for each metric (empty where the metric does not
+apply).
 
     python3 tests/data/plot/make_summaries.py build/pelsim
 
@@ -39,11 +40,17 @@ def fmt(x):
     return repr(float(x)) if x is not None else ""
 
 
+def fmt_c(x):
+    """As pelsim writes a number: the shorter of %.15g and %.17g that reads back."""
+    s = "%.15g" % x
+    return s if float(s) == x else "%.17g" % x
+
+
 def study(pelsim, scenario, base, axes, policies, reps, path, product=False):
     names = [a for a, _ in axes]
     points = itertools.product(*[v for _, v in axes]) if product else zip(*[v for _, v in axes])
     rows = []
-    header = ["point"] + names + ["policy", "n", "devices", "slots"]
+    header = ["point"] + names + ["policy", "n", "devices", "slots", "capacity"]
     for m in METRICS:
         header += [m + "_mean", m + "_sd", m + "_ci95"]
     for point, values in enumerate(points):
@@ -52,7 +59,11 @@ def study(pelsim, scenario, base, axes, policies, reps, path, product=False):
             runs = [run(pelsim, scenario, sets, pol, seed) for seed in range(1, reps + 1)]
             devices = len(runs[0]["devices"])
             slots = sum(d["slots"] for d in runs[0]["devices"])
-            row = [str(point)] + [str(v) for v in values] + [pol, str(reps), str(devices), str(slots)]
+            capacity = 0.0
+            for d in runs[0]["devices"]:
+                capacity += d["speed"] * d["slots"]
+            row = [str(point)] + [str(v) for v in values] + [pol, str(reps), str(devices), str(slots),
+                                                            fmt_c(capacity)]
             for m in METRICS:
                 xs = [r.get(JSON_KEY.get(m, m)) for r in runs]
                 if any(x is None for x in xs):

@@ -1,0 +1,83 @@
+/* runone.h - one policy on one loaded scenario: what `pelsim run` does for
+ * each policy it is given and `pelsim sweep` for each run.
+ *
+ * A policy is written "NAME[:PARAM=VALUE]..." (on the command line, in
+ * sweep.policies).  It runs with the scenario's parameters when the
+ * scenario names the same policy, overridden by its own; each must be one
+ * the policy declares.  The `fixed` policy's schedule file is read, the
+ * run simulated, its schedule checked on request and its metrics
+ * computed.  Every error is one line; one about a parameter names where
+ * that parameter was written (a file:line:col, or --policy). */
+#ifndef PEL_RUNONE_H
+#define PEL_RUNONE_H
+
+#include "assignment.h"
+#include "metrics.h"
+#include "scenario.h"
+#include "simulate.h"
+
+#include <stddef.h>
+
+/* Statuses of pel_run_policy: also the exit statuses of `pelsim run`. */
+enum { PEL_RUN_OK = 0, PEL_RUN_FAILED = 1, PEL_RUN_BAD_INPUT = 2 };
+
+/* One policy as written, split. */
+typedef struct {
+	char *text;          /* as written: "pod:d=4" */
+	char *name;          /* "pod" */
+	pel_param *params;   /* its own parameters; the strings point into buf */
+	size_t nparams;
+	char *buf;
+	/* where text was written, for messages: "--policy", or the
+	 * file:line:col of sweep.policies; NULL for the scenario's own
+	 * policy: (its parameters are the scenario's) */
+	const char *where;
+	/* written in the scenario file: a relative schedule file among its
+	 * parameters is read from the scenario's folder (from the command
+	 * line: from the working directory) */
+	int in_scenario;
+} pel_policy_spec;
+
+/* Splits text into *v; a piece without '=' continues the previous value
+ * (sita:cutoffs=1:5:20).  where and in_scenario are stored as given.
+ * Returns 0, or -1 with the piece at fault (a parameter without NAME=,
+ * such as "d" in "pod:d") in bad; free v with pel_policy_spec_free in
+ * both cases. */
+int pel_policy_spec_parse(const char *text, const char *where, int in_scenario, pel_policy_spec *v, char *bad,
+			  size_t badlen);
+void pel_policy_spec_free(pel_policy_spec *v);
+
+/* Checks the parameters spec would run with on s against those its
+ * policy declares.  Returns 0, or -1 with one line in err:
+ * "WHERE: policy.X: unknown parameter of policy 'P' (expected one of: ...)". */
+int pel_policy_spec_check(const pel_scenario *s, const pel_policy_spec *spec, char *err, size_t errlen);
+
+typedef struct {
+	int record_transfers;  /* keep every transfer (a schedule file, a Gantt chart) */
+	int check;             /* verify the finished schedule (pel_check_schedule) */
+	/* messages that name no parameter start with the scenario's file, as
+	 * `pelsim run` prints them; a sweep's row says which run it is */
+	int name_scenario;
+} pel_run_options;
+
+typedef struct {
+	const pel_policy *policy;  /* NULL when spec names none registered */
+	pel_param *params;         /* what it ran with: the scenario's and spec's */
+	size_t nparams;
+	pel_assignment *assignment;  /* the fixed policy's schedule file, or NULL */
+	pel_sim_result *r;         /* complete (and checked) when the status is 0 */
+	pel_metrics x;             /* when the status is 0 */
+	char err[2048];            /* one line when the status is not 0 */
+} pel_run_outcome;
+
+/* Runs spec on the model of s with the scenario's seed.  Returns
+ * PEL_RUN_OK with out->r and out->x; PEL_RUN_BAD_INPUT for an unknown,
+ * unregistered or refused policy or parameter, or a schedule file that
+ * cannot be read; PEL_RUN_FAILED when the run could not finish or its
+ * schedule failed the check; out->err says why.  Free out with
+ * pel_run_outcome_free whatever the status. */
+int pel_run_policy(const pel_scenario *s, const pel_policy_spec *spec, const pel_run_options *o,
+		   pel_run_outcome *out);
+void pel_run_outcome_free(pel_run_outcome *out);
+
+#endif
