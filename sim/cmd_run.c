@@ -54,27 +54,45 @@ static void free_specs(pel_policy_spec *v, size_t n)
 	free(v);
 }
 
-/* Parses "heft,pod:d=4" into specs; list is modified. */
+/* 1 when piece (up to ':' or its end) names a registered policy. */
+static int names_policy(const char *piece)
+{
+	char name[128];
+	snprintf(name, sizeof name, "%.*s", (int)strcspn(piece, ":"), piece);
+	return pel_policy_find(name) != NULL;
+}
+
+/* Parses "heft,pod:d=4" into specs; list is modified.  A comma followed by
+ * something that names no policy belongs to the previous parameter's value
+ * (fixed:schedule=u_c_hihi.0_MS_7358942,8.sol). */
 static int parse_policies(char *list, pel_policy_spec **out, size_t *nout)
 {
 	size_t n = 1;
 	for (char *c = list; *c; c++)
 		n += *c == ',';
 	pel_policy_spec *v = pel_xcalloc(n, sizeof *v);
-	size_t k = 0;
-	char *save = NULL, bad[1024];
-	for (char *item = strtok_r(list, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
-		if (pel_policy_spec_parse(item, "--policy", 0, &v[k++], bad, sizeof bad)) {
-			*out = v;
-			*nout = k;
-			return pel_bad_usage("run", "--policy: expected NAME:PARAM=VALUE, found parameter '%s'", bad);
-		}
+	char **items = pel_xcalloc(n, sizeof *items);
+	size_t k = 0, m = 0;
+	for (char *piece = list, *next; piece; piece = next) {
+		next = strchr(piece, ',');
+		if (next)
+			*next++ = 0;
+		if (m && strchr(items[m - 1], '=') && !names_policy(piece))
+			piece[-1] = ','; /* rejoin: still the previous value */
+		else
+			items[m++] = piece;
 	}
+	char bad[1024];
+	int rc = 0;
+	for (size_t i = 0; i < m && !rc; i++)
+		if (pel_policy_spec_parse(items[i], "--policy", 0, &v[k++], bad, sizeof bad))
+			rc = pel_bad_usage("run", "--policy: expected NAME:PARAM=VALUE, found parameter '%s'", bad);
+	free(items);
 	*out = v;
 	*nout = k;
-	if (!k)
-		return pel_bad_usage("run", "--policy: expected a policy name, found '%s'", "");
-	return 0;
+	if (!rc && !k)
+		rc = pel_bad_usage("run", "--policy: expected a policy name, found '%s'", "");
+	return rc;
 }
 
 /* FILE with the policy name before its extension: out.csv -> out.heft.csv */
