@@ -10,189 +10,23 @@
  *
  * PELSIM_BIN is the pelsim of this build (sanitizers included in the test
  * build) and PEL_SOURCE_DIR the source root, where the tests run. */
+#include "harness.h"
+
 #include <CUnit/Basic.h>
 #include <jansson.h>
 
 #include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <poll.h>
 #include <regex.h>
-#include <signal.h>
-#include <spawn.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
-
-extern char **environ;
 
 #define HEFT "scenarios/papers/topcuoglu2002.yaml"
 #define LAYERED "tests/data/layered.yaml"
 #define BAD_DIR "tests/bad"
-#define RUN_TIMEOUT_S 120
-
-/* ---- running pelsim ---- */
-
-typedef struct {
-	int status;   /* exit status; 128 + signal when killed; -1 when it could not run */
-	char *out;    /* stdout, NUL-terminated */
-	size_t nout;
-	char *err;    /* stderr, NUL-terminated */
-	size_t nerr;
-} result;
-
-static void result_free(result *r)
-{
-	free(r->out);
-	free(r->err);
-	memset(r, 0, sizeof *r);
-}
-
-static void append(char **buf, size_t *n, const char *data, size_t k)
-{
-	*buf = realloc(*buf, *n + k + 1);
-	if (!*buf) {
-		perror("test_cli");
-		exit(1);
-	}
-	memcpy(*buf + *n, data, k);
-	*n += k;
-	(*buf)[*n] = 0;
-}
-
-/* Runs pelsim with the arguments given (NULL-terminated), capturing stdout
- * and stderr apart.  Returns the exit status (also in r->status). */
-static int run_argv(result *r, const char *const *args)
-{
-	memset(r, 0, sizeof *r);
-	append(&r->out, &r->nout, "", 0);
-	append(&r->err, &r->nerr, "", 0);
-	r->status = -1;
-	const char *argv[64];
-	size_t argc = 0;
-	argv[argc++] = PELSIM_BIN;
-	for (; *args && argc < 63; args++)
-		argv[argc++] = *args;
-	argv[argc] = NULL;
-
-	int po[2], pe[2];
-	if (pipe(po) || pipe(pe)) {
-		perror("pipe");
-		return -1;
-	}
-	posix_spawn_file_actions_t fa;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
-	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
-	posix_spawn_file_actions_addclose(&fa, po[0]);
-	posix_spawn_file_actions_addclose(&fa, pe[0]);
-	posix_spawn_file_actions_addclose(&fa, po[1]);
-	posix_spawn_file_actions_addclose(&fa, pe[1]);
-	pid_t pid;
-	int rc = posix_spawn(&pid, PELSIM_BIN, &fa, NULL, (char *const *)argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	close(po[1]);
-	close(pe[1]);
-	if (rc) {
-		fprintf(stderr, "cannot run %s: %s\n", PELSIM_BIN, strerror(rc));
-		close(po[0]);
-		close(pe[0]);
-		return -1;
-	}
-
-	struct pollfd fds[2] = { { po[0], POLLIN, 0 }, { pe[0], POLLIN, 0 } };
-	int open_fds = 2, killed = 0;
-	time_t deadline = time(NULL) + RUN_TIMEOUT_S;
-	while (open_fds) {
-		int left = (int)(deadline - time(NULL));
-		int k = left > 0 ? poll(fds, 2, left * 1000) : 0;
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			fprintf(stderr, "pelsim ran past %d s: killed\n", RUN_TIMEOUT_S);
-			kill(pid, SIGKILL);
-			killed = 1;
-			break;
-		}
-		for (int i = 0; i < 2; i++) {
-			if (fds[i].fd < 0 || !fds[i].revents)
-				continue;
-			char buf[4096];
-			ssize_t got = read(fds[i].fd, buf, sizeof buf);
-			if (got < 0 && errno == EINTR)
-				continue;
-			if (got <= 0) {
-				close(fds[i].fd);
-				fds[i].fd = -1;
-				open_fds--;
-			} else if (i == 0) {
-				append(&r->out, &r->nout, buf, (size_t)got);
-			} else {
-				append(&r->err, &r->nerr, buf, (size_t)got);
-			}
-		}
-	}
-	for (int i = 0; i < 2; i++)
-		if (fds[i].fd >= 0)
-			close(fds[i].fd);
-	int st;
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	if (WIFEXITED(st))
-		r->status = WEXITSTATUS(st);
-	else if (WIFSIGNALED(st))
-		r->status = 128 + WTERMSIG(st);
-	if (killed)
-		r->status = 128 + SIGKILL;
-	return r->status;
-}
-
-#define run(r, ...) run_argv((r), (const char *const[]){ __VA_ARGS__, NULL })
-
-/* ---- assertions with messages that say which case failed ---- */
-
-static void check_impl(int ok, unsigned line, const char *fmt, ...)
-{
-	char msg[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (!ok)
-		fprintf(stderr, "\n  test_cli.c:%u: %s\n", line, msg);
-	CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, line, msg, __FILE__, "", CU_FALSE);
-}
-
-#define CHECK(cond, ...) check_impl((cond) ? 1 : 0, __LINE__, __VA_ARGS__)
-
-static size_t count_char(const char *s, char c)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += *s == c;
-	return n;
-}
-
-/* The rule for bad input: status 2, nothing on stdout, exactly one line on
- * stderr, which contains want (when not NULL).  what names the case. */
-static int check_one_line_error(const result *r, const char *what, const char *want)
-{
-	int ok = r->status == 2 && r->nout == 0 && r->nerr > 0 && r->err[r->nerr - 1] == '\n' &&
-		 count_char(r->err, '\n') == 1 && strlen(r->err) == r->nerr &&
-		 (!want || strstr(r->err, want));
-	CHECK(ok,
-	      "%s: expected exit status 2, empty stdout and one stderr line containing \"%s\"; "
-	      "found status %d, %zu bytes of stdout, stderr: %s",
-	      what, want ? want : "", r->status, r->nout, r->nerr ? r->err : "(empty)\n");
-	return ok;
-}
 
 /* s, or "" for a missing JSON string (CU_ASSERT_STRING_EQUAL needs one) */
 static const char *S(const char *s)
@@ -200,17 +34,7 @@ static const char *S(const char *s)
 	return s ? s : "";
 }
 
-static int starts_with(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
-}
-
 /* ---- the malformed scenarios ---- */
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 /* The text after "# expect: " on the first line of path, or NULL. */
 static char *read_expect(const char *path)
@@ -222,7 +46,7 @@ static char *read_expect(const char *path)
 	char *got = fgets(line, sizeof line, f);
 	fclose(f);
 	static const char tag[] = "# expect: ";
-	if (!got || !starts_with(line, tag))
+	if (!got || !pel_t_starts_with(line, tag))
 		return NULL;
 	line[strcspn(line, "\r\n")] = 0;
 	if (!line[sizeof tag - 1])
@@ -249,7 +73,7 @@ static void test_bad_scenarios(void)
 		names[n++] = strdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_str);
+	qsort(names, n, sizeof *names, pel_t_cmp_str);
 	CHECK(n >= 50, "%s: expected at least 50 malformed scenarios, found %zu", BAD_DIR, n);
 
 	/* every message names the scenario (or the file it includes) at
@@ -267,15 +91,15 @@ static void test_bad_scenarios(void)
 			free(names[i]);
 			continue;
 		}
-		result r;
-		run(&r, "run", path);
-		int ok = check_one_line_error(&r, path, want);
+		pel_t_result r;
+		pel_t_run(&r, "run", path);
+		int ok = pel_t_check_one_line_error(&r, path, want);
 		if (ok) {
 			ok = !regexec(&located, r.err, 0, NULL, 0);
 			CHECK(ok, "%s: expected the message to name file:line:column, found %s", path, r.err);
 		}
 		failed += !ok;
-		result_free(&r);
+		pel_t_result_free(&r);
 		free(want);
 		free(names[i]);
 	}
@@ -292,11 +116,11 @@ static void test_bad_scenario_writes_nothing(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
 	char csv[64];
 	snprintf(csv, sizeof csv, "%s/s.csv", dir);
-	result r;
-	run(&r, "run", BAD_DIR "/cycle.yaml", "--json", "--schedule", csv);
-	check_one_line_error(&r, "cycle.yaml with --json --schedule", "expected a DAG");
+	pel_t_result r;
+	pel_t_run(&r, "run", BAD_DIR "/cycle.yaml", "--json", "--schedule", csv);
+	pel_t_check_one_line_error(&r, "cycle.yaml with --json --schedule", "expected a DAG");
 	CHECK(access(csv, F_OK) != 0, "%s: expected no schedule file after an error, found one", csv);
-	result_free(&r);
+	pel_t_result_free(&r);
 	unlink(csv);
 	rmdir(dir);
 }
@@ -305,12 +129,12 @@ static void test_bad_scenario_writes_nothing(void)
 
 static void expect_set_error(const char *set, const char *want)
 {
-	result r;
-	run(&r, "run", HEFT, "--set", set);
+	pel_t_result r;
+	pel_t_run(&r, "run", HEFT, "--set", set);
 	char what[256];
 	snprintf(what, sizeof what, "--set %s", set);
-	check_one_line_error(&r, what, want);
-	result_free(&r);
+	pel_t_check_one_line_error(&r, what, want);
+	pel_t_result_free(&r);
 }
 
 static void test_set_errors(void)
@@ -358,20 +182,20 @@ static void test_set_errors(void)
 	expect_set_error("abc", "pelsim run: --set: expected PATH=VALUE, found 'abc'");
 	expect_set_error("=3", "pelsim run: --set: expected PATH=VALUE, found '=3'");
 	/* the one line begins with the --set itself */
-	result r;
-	run(&r, "run", HEFT, "--set", "platform.devices.0.speed=abc");
-	CHECK(starts_with(r.err, "pelsim: --set platform.devices.0.speed=abc: platform.devices.0.speed: "),
+	pel_t_result r;
+	pel_t_run(&r, "run", HEFT, "--set", "platform.devices.0.speed=abc");
+	CHECK(pel_t_starts_with(r.err, "pelsim: --set platform.devices.0.speed=abc: platform.devices.0.speed: "),
 	      "--set platform.devices.0.speed=abc: expected the message to start with the --set, found %s", r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 	/* in an included platform: the --set is named, not the file */
-	run(&r, "run", "tests/data/with_include.yaml", "--set", "platform.devices.0.speed=abc");
-	check_one_line_error(&r, "--set into an included file",
-			     "pelsim: --set platform.devices.0.speed=abc: platform.devices.0.speed: expected a number > 0, found 'abc'");
-	result_free(&r);
+	pel_t_run(&r, "run", "tests/data/with_include.yaml", "--set", "platform.devices.0.speed=abc");
+	pel_t_check_one_line_error(&r, "--set into an included file",
+				   "pelsim: --set platform.devices.0.speed=abc: platform.devices.0.speed: expected a number > 0, found 'abc'");
+	pel_t_result_free(&r);
 }
 
 /* Value of key in the one JSON object pelsim printed, or NULL. */
-static json_t *parse_json(const result *r)
+static json_t *parse_json(const pel_t_result *r)
 {
 	json_error_t e;
 	json_t *o = json_loads(r->out, 0, &e);
@@ -381,8 +205,8 @@ static json_t *parse_json(const result *r)
 
 static double makespan_of(const char *const *args)
 {
-	result r;
-	run_argv(&r, args);
+	pel_t_result r;
+	pel_t_run_argv(&r, args);
 	CHECK(r.status == 0 && r.nerr == 0, "expected a clean run, found status %d, stderr %s", r.status,
 	      r.err);
 	double m = NAN;
@@ -390,7 +214,7 @@ static double makespan_of(const char *const *args)
 	if (o && json_is_number(json_object_get(o, "makespan")))
 		m = json_number_value(json_object_get(o, "makespan"));
 	json_decref(o);
-	result_free(&r);
+	pel_t_result_free(&r);
 	return m;
 }
 
@@ -403,15 +227,15 @@ static void test_set_changes_result(void)
 	CHECK(isfinite(slower) && slower != base,
 	      "--set workload.tasks.0.times.P3=100: expected a makespan other than %g, found %g", base, slower);
 	/* adding a device: a key that was not there, by count */
-	result r;
-	run(&r, "run", HEFT, "--json", "--set", "platform.devices.0.count=2");
+	pel_t_result r;
+	pel_t_run(&r, "run", HEFT, "--json", "--set", "platform.devices.0.count=2");
 	CHECK(r.status == 0, "--set platform.devices.0.count=2: expected status 0, found %d: %s", r.status, r.err);
 	json_t *o = parse_json(&r);
 	json_t *devs = json_object_get(o, "devices");
 	CHECK(json_array_size(devs) == 4, "--set platform.devices.0.count=2: expected 4 devices, found %zu",
 	      json_array_size(devs));
 	json_decref(o);
-	result_free(&r);
+	pel_t_result_free(&r);
 	/* into an included file */
 	double inc = makespan_of((const char *const[]){ "run", "tests/data/with_include.yaml", "--json", NULL });
 	double inc2 = makespan_of((const char *const[]){
@@ -424,20 +248,20 @@ static void test_set_changes_result(void)
 
 static void expect_usage_error(const char *what, const char *want, const char *const *args)
 {
-	result r;
-	run_argv(&r, args);
-	check_one_line_error(&r, what, want);
-	result_free(&r);
+	pel_t_result r;
+	pel_t_run_argv(&r, args);
+	pel_t_check_one_line_error(&r, what, want);
+	pel_t_result_free(&r);
 }
 
 #define USAGE_ERROR(what, want, ...) expect_usage_error(what, want, (const char *const[]){ __VA_ARGS__, NULL })
 
 static void test_command_line_errors(void)
 {
-	result r;
-	run_argv(&r, (const char *const[]){ NULL });
-	check_one_line_error(&r, "no command", "pelsim: expected a command (run or policies), found none");
-	result_free(&r);
+	pel_t_result r;
+	pel_t_run_argv(&r, (const char *const[]){ NULL });
+	pel_t_check_one_line_error(&r, "no command", "pelsim: expected a command (run or policies), found none");
+	pel_t_result_free(&r);
 	USAGE_ERROR("unknown command", "pelsim: unknown command 'frobnicate'", "frobnicate");
 	USAGE_ERROR("no scenario", "pelsim run: expected a scenario file, found none", "run");
 	USAGE_ERROR("no scenario, options only", "pelsim run: expected a scenario file", "run", "--json");
@@ -472,15 +296,15 @@ static void test_command_line_errors(void)
 
 static void expect_help(const char *const *args, const char *const *mentions)
 {
-	result r;
-	run_argv(&r, args);
-	CHECK(r.status == 0 && r.nerr == 0 && starts_with(r.out, "usage: pelsim"),
+	pel_t_result r;
+	pel_t_run_argv(&r, args);
+	CHECK(r.status == 0 && r.nerr == 0 && pel_t_starts_with(r.out, "usage: pelsim"),
 	      "%s %s: expected status 0 and a usage on stdout, found status %d, stdout %.80s, stderr %s",
 	      args[0], args[1] ? args[1] : "", r.status, r.out, r.err);
 	for (; *mentions; mentions++)
 		CHECK(strstr(r.out, *mentions) != NULL, "%s %s: expected the help to mention '%s', found none",
 		      args[0], args[1] ? args[1] : "", *mentions);
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 static void test_help(void)
@@ -495,38 +319,38 @@ static void test_help(void)
 	expect_help((const char *const[]){ "run", HEFT, "-h", NULL }, run_opts);
 	expect_help((const char *const[]){ "policies", "--help", NULL }, pol_opts);
 
-	result r;
-	run(&r, "--version");
-	CHECK(r.status == 0 && starts_with(r.out, "pelsim "), "--version: expected 'pelsim VERSION', found %s", r.out);
-	result_free(&r);
+	pel_t_result r;
+	pel_t_run(&r, "--version");
+	CHECK(r.status == 0 && pel_t_starts_with(r.out, "pelsim "), "--version: expected 'pelsim VERSION', found %s", r.out);
+	pel_t_result_free(&r);
 }
 
 static void test_policies(void)
 {
-	result r;
-	run(&r, "policies");
+	pel_t_result r;
+	pel_t_run(&r, "policies");
 	CHECK(r.status == 0 && r.nerr == 0, "policies: expected status 0, found %d: %s", r.status, r.err);
-	CHECK(starts_with(r.out, "eager ") || strstr(r.out, "\neager "), "policies: expected eager listed, found %s", r.out);
+	CHECK(pel_t_starts_with(r.out, "eager ") || strstr(r.out, "\neager "), "policies: expected eager listed, found %s", r.out);
 	CHECK(strstr(r.out, "\nheft ") != NULL, "policies: expected heft listed, found %s", r.out);
-	result_free(&r);
-	run(&r, "policies", "--verbose");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "policies", "--verbose");
 	CHECK(r.status == 0 && strstr(r.out, "heft ") && r.nerr == 0, "policies --verbose: status %d, %s", r.status,
 	      r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 /* ---- results ---- */
 
 static void test_json(void)
 {
-	result r;
-	run(&r, "run", HEFT, "--json");
+	pel_t_result r;
+	pel_t_run(&r, "run", HEFT, "--json");
 	CHECK(r.status == 0 && r.nerr == 0, "--json: expected status 0, found %d: %s", r.status, r.err);
-	CHECK(r.nout > 0 && count_char(r.out, '\n') == 1 && r.out[r.nout - 1] == '\n',
+	CHECK(r.nout > 0 && pel_t_count_char(r.out, '\n') == 1 && r.out[r.nout - 1] == '\n',
 	      "--json: expected one line, found %s", r.out);
 	json_t *o = parse_json(&r);
 	if (!o) {
-		result_free(&r);
+		pel_t_result_free(&r);
 		return;
 	}
 	json_t *ms = json_object_get(o, "makespan");
@@ -560,47 +384,47 @@ static void test_json(void)
 	/* HEFT's schedule of the paper: P1 18, P2 43, P3 49 seconds busy */
 	CU_ASSERT_DOUBLE_EQUAL(busy, 18 + 43 + 49, 1e-9);
 	json_decref(o);
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 static void test_text_summary(void)
 {
-	result r;
-	run(&r, "run", HEFT);
+	pel_t_result r;
+	pel_t_run(&r, "run", HEFT);
 	CHECK(r.status == 0 && r.nerr == 0, "run: expected status 0, found %d: %s", r.status, r.err);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "makespan     80 s\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "policy       heft\n"));
-	result_free(&r);
+	pel_t_result_free(&r);
 	/* a user's own device class is allowed */
-	run(&r, "run", "tests/data/user_class.yaml");
+	pel_t_run(&r, "run", "tests/data/user_class.yaml");
 	CHECK(r.status == 0 && r.nerr == 0 && strstr(r.out, " dsp "),
 	      "user_class.yaml: expected a run with class dsp, found status %d: %s%s", r.status, r.out, r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 	/* --policy overrides the scenario's */
-	run(&r, "run", HEFT, "--policy", "eager");
+	pel_t_run(&r, "run", HEFT, "--policy", "eager");
 	CHECK(r.status == 0 && strstr(r.out, "policy       eager\n"), "--policy eager: found status %d: %s%s",
 	      r.status, r.out, r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 static void test_determinism(void)
 {
-	result a, b;
-	run(&a, "run", HEFT, "--json");
-	run(&b, "run", HEFT, "--json");
+	pel_t_result a, b;
+	pel_t_run(&a, "run", HEFT, "--json");
+	pel_t_run(&b, "run", HEFT, "--json");
 	CU_ASSERT_EQUAL(a.status, 0);
 	CHECK(a.nout > 0 && a.nout == b.nout && !memcmp(a.out, b.out, a.nout),
 	      "two runs of %s: expected identical output, found\n%s%s", HEFT, a.out, b.out);
-	result_free(&a);
-	result_free(&b);
+	pel_t_result_free(&a);
+	pel_t_result_free(&b);
 
-	run(&a, "run", LAYERED, "--json", "--seed", "11");
-	run(&b, "run", LAYERED, "--json", "--seed", "11");
+	pel_t_run(&a, "run", LAYERED, "--json", "--seed", "11");
+	pel_t_run(&b, "run", LAYERED, "--json", "--seed", "11");
 	CHECK(a.status == 0 && b.status == 0, "%s: expected status 0, found %d: %s", LAYERED, a.status, a.err);
 	CHECK(a.nout > 0 && a.nout == b.nout && !memcmp(a.out, b.out, a.nout),
 	      "two runs of %s --seed 11: expected identical output, found\n%s%s", LAYERED, a.out, b.out);
-	result c;
-	run(&c, "run", LAYERED, "--json", "--seed", "12");
+	pel_t_result c;
+	pel_t_run(&c, "run", LAYERED, "--json", "--seed", "12");
 	CU_ASSERT_EQUAL(c.status, 0);
 	json_t *ja = parse_json(&a), *jc = parse_json(&c);
 	double ma = json_number_value(json_object_get(ja, "makespan"));
@@ -612,17 +436,17 @@ static void test_determinism(void)
 	CU_ASSERT_EQUAL(json_integer_value(json_object_get(jc, "tasks")), 200);
 	json_decref(ja);
 	json_decref(jc);
-	result_free(&a);
-	result_free(&b);
-	result_free(&c);
+	pel_t_result_free(&a);
+	pel_t_result_free(&b);
+	pel_t_result_free(&c);
 
 	/* the scenario's own seed is the default: --seed 7 is the same run */
-	run(&a, "run", LAYERED, "--json");
-	run(&b, "run", LAYERED, "--json", "--seed", "7");
+	pel_t_run(&a, "run", LAYERED, "--json");
+	pel_t_run(&b, "run", LAYERED, "--json", "--seed", "7");
 	CHECK(a.nout > 0 && a.nout == b.nout && !memcmp(a.out, b.out, a.nout),
 	      "%s: expected the scenario's seed 7 and --seed 7 to agree, found\n%s%s", LAYERED, a.out, b.out);
-	result_free(&a);
-	result_free(&b);
+	pel_t_result_free(&a);
+	pel_t_result_free(&b);
 }
 
 /* ---- --schedule ---- */
@@ -633,13 +457,13 @@ static void test_schedule(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
 	char csv[64];
 	snprintf(csv, sizeof csv, "%s/schedule.csv", dir);
-	result r;
-	run(&r, "run", HEFT, "--schedule", csv, "--json");
+	pel_t_result r;
+	pel_t_run(&r, "run", HEFT, "--schedule", csv, "--json");
 	CHECK(r.status == 0 && r.nerr == 0, "--schedule: expected status 0, found %d: %s", r.status, r.err);
 	json_t *o = parse_json(&r);
 	long long transfers = json_integer_value(json_object_get(o, "transfers"));
 	json_decref(o);
-	result_free(&r);
+	pel_t_result_free(&r);
 
 	FILE *f = fopen(csv, "r");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
@@ -651,13 +475,13 @@ static void test_schedule(void)
 			CU_ASSERT_STRING_EQUAL(line, "record,task,kind,device,slot,ready,start,end,src_task,from_node,to_node,bytes\n");
 			continue;
 		}
-		bad_fields += count_char(line, ',') != 11;
-		if (starts_with(line, "task,")) {
+		bad_fields += pel_t_count_char(line, ',') != 11;
+		if (pel_t_starts_with(line, "task,")) {
 			tasks++;
 			int k;
 			if (sscanf(line, "task,n%d,", &k) == 1 && k >= 1 && k <= 10)
 				seen[k]++;
-		} else if (starts_with(line, "transfer,")) {
+		} else if (pel_t_starts_with(line, "transfer,")) {
 			xfers++;
 		} else {
 			other++;
@@ -673,13 +497,13 @@ static void test_schedule(void)
 	unlink(csv);
 	rmdir(dir);
 
-	run(&r, "run", HEFT, "--schedule", "/nonexistent/dir/x.csv");
-	check_one_line_error(&r, "--schedule /nonexistent/dir/x.csv",
-			     "pelsim: --schedule: expected a file that can be written, found '/nonexistent/dir/x.csv'");
-	result_free(&r);
-	run(&r, "run", HEFT, "--schedule", "tests");
-	check_one_line_error(&r, "--schedule tests (a folder)", "found 'tests'");
-	result_free(&r);
+	pel_t_run(&r, "run", HEFT, "--schedule", "/nonexistent/dir/x.csv");
+	pel_t_check_one_line_error(&r, "--schedule /nonexistent/dir/x.csv",
+				   "pelsim: --schedule: expected a file that can be written, found '/nonexistent/dir/x.csv'");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT, "--schedule", "tests");
+	pel_t_check_one_line_error(&r, "--schedule tests (a folder)", "found 'tests'");
+	pel_t_result_free(&r);
 }
 
 int main(void)
@@ -705,9 +529,6 @@ int main(void)
 		CU_cleanup_registry();
 		return 1;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	unsigned failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
+	unsigned failed = pel_t_run_tests();
 	return failed ? 1 : 0;
 }

@@ -6,6 +6,7 @@
  * plain sorted reference over long random mixes of push, cancel and pop. */
 #include "../sim/engine.h"
 #include "../common/random.h"
+#include "harness.h"
 
 #include <CUnit/Basic.h>
 #include <CUnit/CUnit.h>
@@ -648,25 +649,9 @@ static void test_reference_random(void)
 
 /* ---- main ------------------------------------------------------------- */
 
-typedef struct {
-	const char *name;
-	CU_TestFunc fn;
-} test_entry;
-
-static int add_suite(const char *name, const test_entry *tests)
-{
-	CU_pSuite s = CU_add_suite(name, NULL, NULL);
-	if (!s)
-		return -1;
-	for (; tests->name; tests++)
-		if (!CU_add_test(s, tests->name, tests->fn))
-			return -1;
-	return 0;
-}
-
 int main(void)
 {
-	static const test_entry order[] = {
+	static const pel_t_test order[] = {
 		{ "empty engine", test_empty },
 		{ "events pop in time order", test_time_order },
 		{ "ties pop in insertion order", test_ties_insertion_order },
@@ -674,14 +659,14 @@ int main(void)
 		{ "push at the current time", test_push_at_now },
 		{ NULL, NULL },
 	};
-	static const test_entry cancel[] = {
+	static const pel_t_test cancel[] = {
 		{ "cancelled events never pop", test_cancel_basic },
 		{ "cancel twice or after pop is a no-op", test_cancel_idempotent },
 		{ "stale id does not cancel a reused slot", test_cancel_stale_id_after_reuse },
 		{ "cancel every event", test_cancel_all },
 		{ NULL, NULL },
 	};
-	static const test_entry run[] = {
+	static const pel_t_test run[] = {
 		{ "peek_time does not pop", test_peek },
 		{ "event counter", test_count },
 		{ "run with a stop time", test_run_stop_time },
@@ -689,7 +674,7 @@ int main(void)
 		{ "handler returning non-zero stops the run", test_run_handler_stops },
 		{ NULL, NULL },
 	};
-	static const test_entry heap[] = {
+	static const pel_t_test heap[] = {
 		{ "operations on the popped root's hole", test_hole_operations },
 		{ "hold model (pop then push)", test_hold_model },
 		{ "a million events", test_million_events },
@@ -698,15 +683,11 @@ int main(void)
 	};
 	if (CU_initialize_registry() != CUE_SUCCESS)
 		return 1;
-	if (add_suite("engine order", order) || add_suite("engine cancel", cancel) ||
-	    add_suite("engine run", run) || add_suite("engine heap", heap)) {
+	if (pel_t_add_suite("engine order", order) || pel_t_add_suite("engine cancel", cancel) ||
+	    pel_t_add_suite("engine run", run) || pel_t_add_suite("engine heap", heap)) {
 		CU_cleanup_registry();
 		return 1;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
-			  CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
+	unsigned failed = pel_t_run_tests();
 	return failed ? 1 : 0;
 }

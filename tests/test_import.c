@@ -9,6 +9,7 @@
 #include "../models/generate.h"
 #include "../models/workload.h"
 #include "../sim/import.h"
+#include "harness.h"
 
 #include <CUnit/Basic.h>
 #include <CUnit/CUnit.h>
@@ -975,37 +976,21 @@ static void test_etc_malformed(void)
 
 /* ---- main ------------------------------------------------------------- */
 
-typedef struct {
-	const char *name;
-	CU_TestFunc fn;
-} test_entry;
-
-static int add_suite(const char *name, const test_entry *tests)
-{
-	CU_pSuite s = CU_add_suite(name, NULL, NULL);
-	if (!s)
-		return -1;
-	for (; tests->name; tests++)
-		if (!CU_add_test(s, tests->name, tests->fn))
-			return -1;
-	return 0;
-}
-
 int main(void)
 {
-	static const test_entry formats[] = {
+	static const pel_t_test formats[] = {
 		{ "format names", test_format_names },
 		{ "detection by content", test_format_detect },
 		{ "auto: unknown, empty, missing files", test_auto_failures },
 		{ NULL, NULL },
 	};
-	static const test_entry dot[] = {
+	static const pel_t_test dot[] = {
 		{ "SimGrid DAG with root and end", test_dot_simgrid },
 		{ "kind, time_<key>, release, comm", test_dot_attributes },
 		{ "malformed DOT files", test_dot_malformed },
 		{ NULL, NULL },
 	};
-	static const test_entry export[] = {
+	static const pel_t_test export[] = {
 		{ "round trip: layered DAG with kinds and bytes", test_export_layered },
 		{ "round trip: layered DAG with device times and comm", test_export_layered_explicit },
 		{ "round trip: Cholesky", test_export_cholesky },
@@ -1013,7 +998,7 @@ int main(void)
 		{ "refused: duplicate and unwritable names, bad path", test_export_refusals },
 		{ NULL, NULL },
 	};
-	static const test_entry wf[] = {
+	static const pel_t_test wf[] = {
 		{ "WfFormat 1.5: small instance", test_wf_small15 },
 		{ "WfFormat 1.4: small instance", test_wf_small14 },
 		{ "WfCommons samples: tasks, edges, bytes", test_wf_samples },
@@ -1021,13 +1006,13 @@ int main(void)
 		{ "malformed WfFormat files", test_wf_malformed },
 		{ NULL, NULL },
 	};
-	static const test_entry stg[] = {
+	static const pel_t_test stg[] = {
 		{ "small STG graph", test_stg_small },
 		{ "STG samples: tasks, edges, critical path", test_stg_samples },
 		{ "malformed STG files", test_stg_malformed },
 		{ NULL, NULL },
 	};
-	static const test_entry etc[] = {
+	static const pel_t_test etc[] = {
 		{ "small ETC matrix, device prefix", test_etc_small },
 		{ "Braun et al.'s 12 instances", test_etc_samples },
 		{ "malformed ETC files", test_etc_malformed },
@@ -1035,15 +1020,11 @@ int main(void)
 	};
 	if (CU_initialize_registry() != CUE_SUCCESS)
 		return 1;
-	if (add_suite("formats", formats) || add_suite("dot", dot) || add_suite("export", export) ||
-	    add_suite("wfformat", wf) || add_suite("stg", stg) || add_suite("etc", etc)) {
+	if (pel_t_add_suite("formats", formats) || pel_t_add_suite("dot", dot) || pel_t_add_suite("export", export) ||
+	    pel_t_add_suite("wfformat", wf) || pel_t_add_suite("stg", stg) || pel_t_add_suite("etc", etc)) {
 		CU_cleanup_registry();
 		return 1;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
-			  CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
+	unsigned failed = pel_t_run_tests();
 	return failed ? 1 : 0;
 }

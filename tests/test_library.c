@@ -37,27 +37,19 @@
 #include "../sim/report.h"
 #include "../sim/scenario.h"
 #include "../sim/simulate.h"
+#include "harness.h"
 
 #include <CUnit/Basic.h>
 #include <CUnit/CUnit.h>
 #include <jansson.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
-
-extern char **environ;
 
 /* In policies/peft.c, not in a header: OCT (ntasks x ndev), row-major. */
 void pel_peft_oct(const pel_model *m, double *oct);
@@ -66,32 +58,10 @@ void pel_peft_oct(const pel_model *m, double *oct);
 #define PEFT_PAPER "scenarios/papers/arabnejad2014.yaml"
 #define DEMO "scenarios/demo.yaml"
 #define LIB "tests/data/library/"
-#define RUN_TIMEOUT_S 120
-
-/* ---- assertions with a message naming the case ---- */
-
-static void check_impl(int ok, unsigned line, const char *fmt, ...)
-{
-	char msg[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (!ok)
-		fprintf(stderr, "\n  test_library.c:%u: %s\n", line, msg);
-	CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, line, msg, __FILE__, "", CU_FALSE);
-}
-
-#define CHECK(cond, ...) check_impl((cond) ? 1 : 0, __LINE__, __VA_ARGS__)
 
 static const char *S(const char *s)
 {
 	return s ? s : "(null)";
-}
-
-static int starts_with(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
 }
 
 /* ---- scenarios, runs, checks ---- */
@@ -1017,180 +987,46 @@ static void test_plugin_api(void)
 	snprintf(want, sizeof want, "--policy-lib: '%s' exports no symbol pel_user_policy", PEL_NOSYM_MODULE);
 	CHECK(rc == -1 && !strcmp(err, want), "a module without a policy: expected '%s', found '%s'", want, err);
 	rc = pel_plugin_load("/nonexistent/libnothing.so", err, sizeof err);
-	CHECK(rc == -1 && starts_with(err, "--policy-lib: cannot load '/nonexistent/libnothing.so': "),
+	CHECK(rc == -1 && pel_t_starts_with(err, "--policy-lib: cannot load '/nonexistent/libnothing.so': "),
 	      "a missing module: found rc %d, '%s'", rc, err);
 	rc = pel_plugin_load(HEFT_PAPER, err, sizeof err);
-	CHECK(rc == -1 && starts_with(err, "--policy-lib: cannot load '" HEFT_PAPER "': "),
+	CHECK(rc == -1 && pel_t_starts_with(err, "--policy-lib: cannot load '" HEFT_PAPER "': "),
 	      "a YAML file as a module: found rc %d, '%s'", rc, err);
 }
 
 /* ---- running pelsim ---- */
 
-typedef struct {
-	int status;   /* exit status; 128 + signal when killed; -1 when it could not run */
-	char *out;
-	size_t nout;
-	char *err;
-	size_t nerr;
-} result;
-
-static void result_free(result *r)
-{
-	free(r->out);
-	free(r->err);
-	memset(r, 0, sizeof *r);
-}
-
-static void append(char **buf, size_t *n, const char *data, size_t k)
-{
-	*buf = realloc(*buf, *n + k + 1);
-	if (!*buf) {
-		perror("test_library");
-		exit(1);
-	}
-	memcpy(*buf + *n, data, k);
-	*n += k;
-	(*buf)[*n] = 0;
-}
-
-/* Runs pelsim with the arguments given (NULL-terminated), capturing stdout
- * and stderr apart.  Returns the exit status (also in r->status). */
-static int run_argv(result *r, const char *const *args)
-{
-	memset(r, 0, sizeof *r);
-	append(&r->out, &r->nout, "", 0);
-	append(&r->err, &r->nerr, "", 0);
-	r->status = -1;
-	const char *argv[64];
-	size_t argc = 0;
-	argv[argc++] = PELSIM_BIN;
-	for (; *args && argc < 63; args++)
-		argv[argc++] = *args;
-	argv[argc] = NULL;
-	int po[2], pe[2];
-	if (pipe(po) || pipe(pe)) {
-		perror("pipe");
-		return -1;
-	}
-	posix_spawn_file_actions_t fa;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
-	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
-	posix_spawn_file_actions_addclose(&fa, po[0]);
-	posix_spawn_file_actions_addclose(&fa, pe[0]);
-	posix_spawn_file_actions_addclose(&fa, po[1]);
-	posix_spawn_file_actions_addclose(&fa, pe[1]);
-	pid_t pid;
-	int rc = posix_spawn(&pid, PELSIM_BIN, &fa, NULL, (char *const *)argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	close(po[1]);
-	close(pe[1]);
-	if (rc) {
-		fprintf(stderr, "cannot run %s: %s\n", PELSIM_BIN, strerror(rc));
-		close(po[0]);
-		close(pe[0]);
-		return -1;
-	}
-	struct pollfd fds[2] = { { po[0], POLLIN, 0 }, { pe[0], POLLIN, 0 } };
-	int open_fds = 2, killed = 0;
-	time_t deadline = time(NULL) + RUN_TIMEOUT_S;
-	while (open_fds) {
-		int left = (int)(deadline - time(NULL));
-		int k = left > 0 ? poll(fds, 2, left * 1000) : 0;
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			fprintf(stderr, "pelsim ran past %d s: killed\n", RUN_TIMEOUT_S);
-			kill(pid, SIGKILL);
-			killed = 1;
-			break;
-		}
-		for (int i = 0; i < 2; i++) {
-			if (fds[i].fd < 0 || !fds[i].revents)
-				continue;
-			char buf[4096];
-			ssize_t got = read(fds[i].fd, buf, sizeof buf);
-			if (got < 0 && errno == EINTR)
-				continue;
-			if (got <= 0) {
-				close(fds[i].fd);
-				fds[i].fd = -1;
-				open_fds--;
-			} else if (i == 0) {
-				append(&r->out, &r->nout, buf, (size_t)got);
-			} else {
-				append(&r->err, &r->nerr, buf, (size_t)got);
-			}
-		}
-	}
-	for (int i = 0; i < 2; i++)
-		if (fds[i].fd >= 0)
-			close(fds[i].fd);
-	int st;
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	if (WIFEXITED(st))
-		r->status = WEXITSTATUS(st);
-	else if (WIFSIGNALED(st))
-		r->status = 128 + WTERMSIG(st);
-	if (killed)
-		r->status = 128 + SIGKILL;
-	return r->status;
-}
-
-#define run(r, ...) run_argv((r), (const char *const[]){ __VA_ARGS__, NULL })
-
-static size_t count_char(const char *s, char c)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += *s == c;
-	return n;
-}
-
 /* Bad input: status 2, nothing on stdout, exactly one line on stderr,
- * equal to want (with its newline) when exact, else containing it. */
-static void check_one_line_error(const result *r, const char *what, const char *want, int exact)
+ * equal to want (with its newline). */
+static void check_one_line_exact(const pel_t_result *r, const char *what, const char *want)
 {
-	int one = r->status == 2 && r->nout == 0 && r->nerr > 0 && r->err[r->nerr - 1] == '\n' &&
-		  count_char(r->err, '\n') == 1;
-	int text = exact ? !strncmp(r->err, want, r->nerr - 1) && strlen(want) == r->nerr - 1 : !!strstr(r->err, want);
-	CHECK(one && text,
-	      "%s: expected exit status 2, empty stdout and the one stderr line %s\"%s\"; found status %d, %zu bytes "
+	int ok = pel_t_is_one_line(r, 2) && !strncmp(r->err, want, r->nerr - 1) && strlen(want) == r->nerr - 1;
+	CHECK(ok,
+	      "%s: expected exit status 2, empty stdout and the one stderr line \"%s\"; found status %d, %zu bytes "
 	      "of stdout, stderr: %s",
-	      what, exact ? "" : "containing ", want, r->status, r->nout, r->nerr ? r->err : "(empty)\n");
+	      what, want, r->status, r->nout, r->nerr ? r->err : "(empty)\n");
 }
 
 /* A clean run: status 0, nothing on stderr. */
-static int check_clean(const result *r, const char *what)
+static int check_clean(const pel_t_result *r, const char *what)
 {
 	int ok = r->status == 0 && r->nerr == 0 && r->nout > 0;
 	CHECK(ok, "%s: expected status 0 and no stderr, found status %d, stderr: %s", what, r->status, r->err);
 	return ok;
 }
 
-/* The lines of s (modified in place); returns how many. */
-static size_t split_lines(char *s, char **lines, size_t max)
-{
-	size_t n = 0;
-	for (char *save = NULL, *l = strtok_r(s, "\n", &save); l && n < max; l = strtok_r(NULL, "\n", &save))
-		lines[n++] = l;
-	return n;
-}
-
 /* heft,cpop,peft on the HEFT paper: three JSON lines in that order with
  * makespans 80, 86 and 85. */
 static void test_cli_json_lines(void)
 {
-	result r;
-	run(&r, "run", HEFT_PAPER, "--policy", "heft,cpop,peft", "--json");
+	pel_t_result r;
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", "heft,cpop,peft", "--json");
 	if (check_clean(&r, "--policy heft,cpop,peft --json")) {
 		static const char *const pols[] = { "heft", "cpop", "peft" };
 		static const double ms[] = { 80, 86, 85 };
-		CHECK(count_char(r.out, '\n') == 3 && r.out[r.nout - 1] == '\n', "expected three lines, found:\n%s", r.out);
+		CHECK(pel_t_count_char(r.out, '\n') == 3 && r.out[r.nout - 1] == '\n', "expected three lines, found:\n%s", r.out);
 		char *lines[8];
-		size_t n = split_lines(r.out, lines, 8);
+		size_t n = pel_t_split_lines(r.out, lines, 8);
 		for (size_t i = 0; i < n && i < 3; i++) {
 			json_error_t e;
 			json_t *o = json_loads(lines[i], 0, &e);
@@ -1207,20 +1043,20 @@ static void test_cli_json_lines(void)
 			json_decref(o);
 		}
 	}
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 /* Without --json: "scenario NAME, seed N: tasks ..., devices ..., slots
  * ...", a blank line, a header, one row per policy in order. */
 static void test_cli_table(void)
 {
-	result r;
-	run(&r, "run", HEFT_PAPER, "--policy", "heft,cpop,peft");
+	pel_t_result r;
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", "heft,cpop,peft");
 	if (check_clean(&r, "--policy heft,cpop,peft")) {
-		CHECK(starts_with(r.out, "scenario topcuoglu2002, seed 1: tasks 10, devices 3, slots 3\n\n"),
+		CHECK(pel_t_starts_with(r.out, "scenario topcuoglu2002, seed 1: tasks 10, devices 3, slots 3\n\n"),
 		      "table: expected the scenario line then a blank line, found:\n%s", r.out);
 		char *lines[16];
-		size_t n = split_lines(r.out, lines, 16);
+		size_t n = pel_t_split_lines(r.out, lines, 16);
 		CHECK(n == 5, "table: expected 5 non-empty lines (scenario, header, 3 rows), found %zu:\n%s", n, r.out);
 		if (n == 5) {
 			char head[32];
@@ -1239,7 +1075,7 @@ static void test_cli_table(void)
 			}
 		}
 	}
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 /* --check passes for every policy (but fixed) on the demo, in one run;
@@ -1257,12 +1093,12 @@ static void test_cli_check_all(void)
 		snprintf(names + l, sizeof names - l, "%s%s", l ? "," : "", list[i]->name);
 		want++;
 	}
-	result r;
-	run(&r, "run", DEMO, "--check", "--json", "--policy", names);
+	pel_t_result r;
+	pel_t_run(&r, "run", DEMO, "--check", "--json", "--policy", names);
 	if (check_clean(&r, "--check on the demo with every policy")) {
 		char *lines[64];
 		char *copy = strdup(names);
-		size_t nl = split_lines(r.out, lines, 64);
+		size_t nl = pel_t_split_lines(r.out, lines, 64);
 		CHECK(nl == want, "--check: expected %u JSON lines, found %zu", want, nl);
 		char *save = NULL, *name = strtok_r(copy, ",", &save);
 		for (size_t i = 0; i < nl && name; i++, name = strtok_r(NULL, ",", &save)) {
@@ -1277,66 +1113,64 @@ static void test_cli_check_all(void)
 		}
 		free(copy);
 	}
-	result_free(&r);
+	pel_t_result_free(&r);
 	/* and the comparison table */
-	run(&r, "run", DEMO, "--check", "--policy", names);
+	pel_t_run(&r, "run", DEMO, "--check", "--policy", names);
 	if (check_clean(&r, "--check table on the demo")) {
 		char *lines[64];
-		size_t nl = split_lines(r.out, lines, 64);
+		size_t nl = pel_t_split_lines(r.out, lines, 64);
 		CHECK(nl == want + 2, "--check table: expected %u lines, found %zu", want + 2, nl);
 	}
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 static void test_cli_parameters(void)
 {
-	result r;
-	run(&r, "run", HEFT_PAPER, "--policy", "pod:d=0");
-	check_one_line_error(&r, "--policy pod:d=0", "pelsim: --policy: policy.d: expected a number in [1, 1e+06], found '0'", 1);
-	result_free(&r);
-	run(&r, "run", HEFT_PAPER, "--policy", "heft,pod:d=abc", "--json");
+	pel_t_result r;
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", "pod:d=0");
+	check_one_line_exact(&r, "--policy pod:d=0", "pelsim: --policy: policy.d: expected a number in [1, 1e+06], found '0'");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", "heft,pod:d=abc", "--json");
 	/* heft ran and printed; then the bad parameter stops the run */
-	CHECK(r.status == 2 && count_char(r.err, '\n') == 1 && strstr(r.err, "policy.d: ") && strstr(r.err, "'abc'"),
+	CHECK(r.status == 2 && pel_t_count_char(r.err, '\n') == 1 && strstr(r.err, "policy.d: ") && strstr(r.err, "'abc'"),
 	      "--policy heft,pod:d=abc: expected status 2 and one line naming policy.d, found %d: %s", r.status, r.err);
-	result_free(&r);
-	run(&r, "run", HEFT_PAPER, "--policy", "sita:cutoffs=abc");
-	check_one_line_error(&r, "--policy sita:cutoffs=abc",
-			     "pelsim: --policy: policy.cutoffs: expected 2 ascending sizes in seconds separated by ':', found 'abc'",
-			     1);
-	result_free(&r);
-	run(&r, "run", HEFT_PAPER, "--policy", "sita:cutoffs=10");
-	check_one_line_error(&r, "--policy sita:cutoffs=10",
-			     "pelsim: --policy: policy.cutoffs: expected 2 cutoffs (one fewer than the 3 devices), found 1", 1);
-	result_free(&r);
-	run(&r, "run", HEFT_PAPER, "--policy", "dmda:alpha=-1");
-	check_one_line_error(&r, "--policy dmda:alpha=-1",
-			     "pelsim: --policy: policy.alpha: expected a number in [0, 1e+09], found '-1'", 1);
-	result_free(&r);
-	run(&r, "run", HEFT_PAPER, "--policy", "nosuch");
-	check_one_line_error(&r, "--policy nosuch",
-			     "pelsim run: --policy: expected a registered policy (pelsim policies lists them), found 'nosuch'", 0);
-	result_free(&r);
-	run(&r, "run", HEFT_PAPER, "--policy", "heft:foo=1");
-	check_one_line_error(&r, "--policy heft:foo=1",
-			     "pelsim: --policy: policy.foo: unknown parameter of policy 'heft' (expected none; it takes no parameters)",
-			     1);
-	result_free(&r);
-	run(&r, "run", HEFT_PAPER, "--policy", "pod:e=1");
-	check_one_line_error(&r, "--policy pod:e=1",
-			     "pelsim: --policy: policy.e: unknown parameter of policy 'pod' (expected one of: d)", 1);
-	result_free(&r);
-	run(&r, "run", HEFT_PAPER, "--policy", "pod:d");
-	check_one_line_error(&r, "--policy pod:d", "--policy: expected NAME:PARAM=VALUE, found parameter 'd'", 0);
-	result_free(&r);
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", "sita:cutoffs=abc");
+	check_one_line_exact(&r, "--policy sita:cutoffs=abc",
+			     "pelsim: --policy: policy.cutoffs: expected 2 ascending sizes in seconds separated by ':', found 'abc'");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", "sita:cutoffs=10");
+	check_one_line_exact(&r, "--policy sita:cutoffs=10",
+			     "pelsim: --policy: policy.cutoffs: expected 2 cutoffs (one fewer than the 3 devices), found 1");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", "dmda:alpha=-1");
+	check_one_line_exact(&r, "--policy dmda:alpha=-1",
+			     "pelsim: --policy: policy.alpha: expected a number in [0, 1e+09], found '-1'");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", "nosuch");
+	pel_t_check_one_line_error(&r, "--policy nosuch",
+				   "pelsim run: --policy: expected a registered policy (pelsim policies lists them), found 'nosuch'");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", "heft:foo=1");
+	check_one_line_exact(&r, "--policy heft:foo=1",
+			     "pelsim: --policy: policy.foo: unknown parameter of policy 'heft' (expected none; it takes no parameters)");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", "pod:e=1");
+	check_one_line_exact(&r, "--policy pod:e=1",
+			     "pelsim: --policy: policy.e: unknown parameter of policy 'pod' (expected one of: d)");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", "pod:d");
+	pel_t_check_one_line_error(&r, "--policy pod:d", "--policy: expected NAME:PARAM=VALUE, found parameter 'd'");
+	pel_t_result_free(&r);
 	/* good values run */
-	run(&r, "run", HEFT_PAPER, "--policy", "pod:d=3,dmda:alpha=2:beta=0.5,sita", "--json", "--check");
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", "pod:d=3,dmda:alpha=2:beta=0.5,sita", "--json", "--check");
 	if (check_clean(&r, "pod:d=3,dmda:alpha=2:beta=0.5,sita"))
-		CHECK(count_char(r.out, '\n') == 3, "expected three JSON lines, found:\n%s", r.out);
-	result_free(&r);
+		CHECK(pel_t_count_char(r.out, '\n') == 3, "expected three JSON lines, found:\n%s", r.out);
+	pel_t_result_free(&r);
 	/* one cutoff for two devices: a (size 1) on cpu0, b (size 2) on gpu0
 	 * (more than one cutoff cannot be given here: ':' also separates
 	 * the parameters of --policy) */
-	run(&r, "run", LIB "restricted.yaml", "--policy", "sita:cutoffs=2", "--check", "--json");
+	pel_t_run(&r, "run", LIB "restricted.yaml", "--policy", "sita:cutoffs=2", "--check", "--json");
 	if (check_clean(&r, "sita:cutoffs=2 on restricted.yaml")) {
 		json_t *o = json_loads(r.out, 0, NULL);
 		json_t *devs = json_object_get(o, "devices");
@@ -1345,7 +1179,7 @@ static void test_cli_parameters(void)
 		      "sita:cutoffs=2: expected one task per device, found %s", r.out);
 		json_decref(o);
 	}
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 /* fixed from the command line: HEFT's own CSV replays to 80; a bad file
@@ -1354,13 +1188,13 @@ static void test_cli_fixed(void)
 {
 	char csv[256];
 	tmp_path(csv, sizeof csv, "heft.csv");
-	result r;
-	run(&r, "run", HEFT_PAPER, "--schedule", csv);
+	pel_t_result r;
+	pel_t_run(&r, "run", HEFT_PAPER, "--schedule", csv);
 	check_clean(&r, "--schedule");
-	result_free(&r);
+	pel_t_result_free(&r);
 	char prm[300];
 	snprintf(prm, sizeof prm, "fixed:schedule=%s", csv);
-	run(&r, "run", HEFT_PAPER, "--policy", prm, "--json", "--check");
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", prm, "--json", "--check");
 	if (check_clean(&r, "--policy fixed:schedule=heft.csv")) {
 		json_t *o = json_loads(r.out, 0, NULL);
 		CHECK(json_number_value(json_object_get(o, "makespan")) == 80 &&
@@ -1368,56 +1202,56 @@ static void test_cli_fixed(void)
 		      "fixed replaying heft's CSV: expected makespan 80, found %s", r.out);
 		json_decref(o);
 	}
-	result_free(&r);
+	pel_t_result_free(&r);
 	unlink(csv);
-	run(&r, "run", HEFT_PAPER, "--policy", "fixed:schedule=" LIB "unknown_task.txt");
-	check_one_line_error(&r, "fixed with a bad file",
-			     "pelsim: --policy: policy.schedule: " LIB "unknown_task.txt:3: unknown task 'n11'", 1);
-	result_free(&r);
-	run(&r, "run", HEFT_PAPER, "--policy", "fixed");
-	check_one_line_error(&r, "fixed without a file", "policy.schedule: expected a schedule file, found none", 0);
-	result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", "fixed:schedule=" LIB "unknown_task.txt");
+	check_one_line_exact(&r, "fixed with a bad file",
+			     "pelsim: --policy: policy.schedule: " LIB "unknown_task.txt:3: unknown task 'n11'");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", "fixed");
+	pel_t_check_one_line_error(&r, "fixed without a file", "policy.schedule: expected a schedule file, found none");
+	pel_t_result_free(&r);
 }
 
 static void test_cli_policy_lib(void)
 {
-	result r;
-	run(&r, "run", DEMO, "--policy-lib", PEL_EXAMPLE_POLICY, "--policy", "lifo,eager", "--check", "--json");
+	pel_t_result r;
+	pel_t_run(&r, "run", DEMO, "--policy-lib", PEL_EXAMPLE_POLICY, "--policy", "lifo,eager", "--check", "--json");
 	if (check_clean(&r, "--policy-lib example --policy lifo,eager --check")) {
-		CHECK(count_char(r.out, '\n') == 2, "--policy-lib: expected two JSON lines, found:\n%s", r.out);
+		CHECK(pel_t_count_char(r.out, '\n') == 2, "--policy-lib: expected two JSON lines, found:\n%s", r.out);
 		json_t *o = json_loadb(r.out, strcspn(r.out, "\n"), 0, NULL);
 		CHECK(!strcmp(S(json_string_value(json_object_get(o, "policy"))), "lifo") &&
 			      json_integer_value(json_object_get(o, "tasks")) == 364,
 		      "--policy-lib: expected lifo's JSON line first, found:\n%s", r.out);
 		json_decref(o);
 	}
-	result_free(&r);
-	run(&r, "run", HEFT_PAPER, "--policy-lib", PEL_EXAMPLE_POLICY, "--policy", "lifo", "--check");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy-lib", PEL_EXAMPLE_POLICY, "--policy", "lifo", "--check");
 	if (check_clean(&r, "--policy-lib example on the HEFT paper"))
 		CHECK(strstr(r.out, "policy       lifo\n") != NULL, "expected the summary of lifo, found:\n%s", r.out);
-	result_free(&r);
+	pel_t_result_free(&r);
 	/* without the module, lifo is unknown */
-	run(&r, "run", HEFT_PAPER, "--policy", "lifo");
-	check_one_line_error(&r, "--policy lifo without --policy-lib", "found 'lifo'", 0);
-	result_free(&r);
-	run(&r, "run", HEFT_PAPER, "--policy-lib", "/nonexistent/libnothing.so", "--policy", "lifo");
-	check_one_line_error(&r, "--policy-lib missing",
-			     "pelsim: --policy-lib: cannot load '/nonexistent/libnothing.so': ", 0);
-	result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy", "lifo");
+	pel_t_check_one_line_error(&r, "--policy lifo without --policy-lib", "found 'lifo'");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy-lib", "/nonexistent/libnothing.so", "--policy", "lifo");
+	pel_t_check_one_line_error(&r, "--policy-lib missing",
+				   "pelsim: --policy-lib: cannot load '/nonexistent/libnothing.so': ");
+	pel_t_result_free(&r);
 	char want[1200];
 	snprintf(want, sizeof want, "pelsim: --policy-lib: '%s' exports no symbol pel_user_policy", PEL_NOSYM_MODULE);
-	run(&r, "run", HEFT_PAPER, "--policy-lib", PEL_NOSYM_MODULE);
-	check_one_line_error(&r, "--policy-lib without the symbol", want, 1);
-	result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy-lib", PEL_NOSYM_MODULE);
+	check_one_line_exact(&r, "--policy-lib without the symbol", want);
+	pel_t_result_free(&r);
 	snprintf(want, sizeof want, "pelsim: --policy-lib: '%s' defines policy 'lifo', which exists already",
 		 PEL_EXAMPLE_POLICY);
-	run(&r, "run", HEFT_PAPER, "--policy-lib", PEL_EXAMPLE_POLICY, "--policy-lib", PEL_EXAMPLE_POLICY);
-	check_one_line_error(&r, "--policy-lib twice", want, 1);
-	result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy-lib", PEL_EXAMPLE_POLICY, "--policy-lib", PEL_EXAMPLE_POLICY);
+	check_one_line_exact(&r, "--policy-lib twice", want);
+	pel_t_result_free(&r);
 	/* a file that is no shared object */
-	run(&r, "run", HEFT_PAPER, "--policy-lib", HEFT_PAPER);
-	check_one_line_error(&r, "--policy-lib on a YAML file", "pelsim: --policy-lib: cannot load '" HEFT_PAPER "': ", 0);
-	result_free(&r);
+	pel_t_run(&r, "run", HEFT_PAPER, "--policy-lib", HEFT_PAPER);
+	pel_t_check_one_line_error(&r, "--policy-lib on a YAML file", "pelsim: --policy-lib: cannot load '" HEFT_PAPER "': ");
+	pel_t_result_free(&r);
 }
 
 /* `pelsim policies --verbose`: every registered policy, in order, each
@@ -1425,16 +1259,16 @@ static void test_cli_policy_lib(void)
  * parameters)". */
 static void test_cli_policies_verbose(void)
 {
-	result r;
-	run(&r, "policies", "--verbose");
+	pel_t_result r;
+	pel_t_run(&r, "policies", "--verbose");
 	if (!check_clean(&r, "policies --verbose")) {
-		result_free(&r);
+		pel_t_result_free(&r);
 		return;
 	}
 	size_t n;
 	const pel_policy *const *list = pel_policy_list(&n);
 	char *lines[256];
-	size_t nl = split_lines(r.out, lines, 256), at = 0;
+	size_t nl = pel_t_split_lines(r.out, lines, 256), at = 0;
 	unsigned listed = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!strcmp(list[i]->name, "lifo"))
@@ -1467,36 +1301,16 @@ static void test_cli_policies_verbose(void)
 		"   d (default 2): ", "   alpha (default 1): ", "   beta (default 1): ", "   cutoffs (default equal load): ",
 		"   schedule (default (required)): ",
 	};
-	char *out = NULL;
-	size_t nout = 0;
-	result again;
-	run(&again, "policies", "-v");
-	append(&out, &nout, again.out, again.nout);
+	pel_t_result again;
+	pel_t_run(&again, "policies", "-v");
 	for (size_t i = 0; i < NELEM(params); i++)
-		CHECK(strstr(out, params[i]) != NULL, "policies -v: expected '%s'", params[i]);
+		CHECK(strstr(again.out, params[i]) != NULL, "policies -v: expected '%s'", params[i]);
 	CHECK(again.nout == r.nout, "policies -v and --verbose differ");
-	free(out);
-	result_free(&again);
-	result_free(&r);
+	pel_t_result_free(&again);
+	pel_t_result_free(&r);
 }
 
 /* ---- main ---- */
-
-typedef struct {
-	const char *name;
-	CU_TestFunc fn;
-} test_entry;
-
-static int add_suite(const char *name, const test_entry *tests)
-{
-	CU_pSuite s = CU_add_suite(name, NULL, NULL);
-	if (!s)
-		return -1;
-	for (; tests->name; tests++)
-		if (!CU_add_test(s, tests->name, tests->fn))
-			return -1;
-	return 0;
-}
 
 int main(void)
 {
@@ -1504,18 +1318,17 @@ int main(void)
 		perror(PEL_SOURCE_DIR);
 		return 1;
 	}
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/pelsim-library-XXXXXX");
-	if (!mkdtemp(tmpdir)) {
+	if (!pel_t_tmpdir(tmpdir, sizeof tmpdir, "library")) {
 		perror(tmpdir);
 		return 1;
 	}
-	static const test_entry papers[] = {
+	static const pel_t_test papers[] = {
 		{ "HEFT paper: heft 80, cpop 86 slot by slot, peft 85", test_heft_paper },
 		{ "PEFT paper: peft 122 and heft 133 slot by slot", test_peft_paper },
 		{ "PEFT paper: optimistic cost table and rank_oct", test_peft_oct },
 		{ NULL, NULL },
 	};
-	static const test_entry every[] = {
+	static const pel_t_test every[] = {
 		{ "the library is registered", test_registry },
 		{ "random layered DAGs", test_all_layered },
 		{ "tiled Cholesky", test_all_cholesky },
@@ -1523,20 +1336,20 @@ int main(void)
 		{ "streams of tasks", test_all_streams },
 		{ NULL, NULL },
 	};
-	static const test_entry fixed[] = {
+	static const pel_t_test fixed[] = {
 		{ "replays heft's, cpop's and peft's schedule CSV exactly", test_fixed_replays_csv },
 		{ "named lines, mapping only, device indices", test_fixed_formats },
 		{ "malformed assignment files", test_fixed_errors },
 		{ NULL, NULL },
 	};
-	static const test_entry params[] = {
+	static const pel_t_test params[] = {
 		{ "bad values are refused naming the parameter", test_parameter_errors },
 		{ "good values are accepted; defaults as documented", test_parameters_accepted },
 		{ "pod sampling every device is jsq", test_pod_all_is_jsq },
 		{ "sita with given cutoffs", test_sita_cutoffs },
 		{ NULL, NULL },
 	};
-	static const test_entry cli[] = {
+	static const pel_t_test cli[] = {
 		{ "several policies: JSON lines", test_cli_json_lines },
 		{ "several policies: comparison table", test_cli_table },
 		{ "--check with every policy on the demo", test_cli_check_all },
@@ -1547,22 +1360,18 @@ int main(void)
 		{ NULL, NULL },
 	};
 	/* last: it adds lifo to this process's registry */
-	static const test_entry plugin[] = {
+	static const pel_t_test plugin[] = {
 		{ "load, run and the errors", test_plugin_api },
 		{ NULL, NULL },
 	};
 	if (CU_initialize_registry() != CUE_SUCCESS)
 		return 1;
-	if (add_suite("papers", papers) || add_suite("every policy", every) || add_suite("fixed", fixed) ||
-	    add_suite("parameters", params) || add_suite("command line", cli) || add_suite("user policies", plugin)) {
+	if (pel_t_add_suite("papers", papers) || pel_t_add_suite("every policy", every) || pel_t_add_suite("fixed", fixed) ||
+	    pel_t_add_suite("parameters", params) || pel_t_add_suite("command line", cli) || pel_t_add_suite("user policies", plugin)) {
 		CU_cleanup_registry();
 		return 1;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
-			  CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
+	unsigned failed = pel_t_run_tests();
 	rmdir(tmpdir);
 	return failed ? 1 : 0;
 }

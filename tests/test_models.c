@@ -8,6 +8,7 @@
 #include "../models/model.h"
 #include "../models/platform.h"
 #include "../models/workload.h"
+#include "harness.h"
 
 #include <CUnit/Basic.h>
 #include <CUnit/CUnit.h>
@@ -851,45 +852,29 @@ static void test_gen_layered_defaults(void)
 
 /* ---- main ------------------------------------------------------------- */
 
-typedef struct {
-	const char *name;
-	CU_TestFunc fn;
-} test_entry;
-
-static int add_suite(const char *name, const test_entry *tests)
-{
-	CU_pSuite s = CU_add_suite(name, NULL, NULL);
-	if (!s)
-		return -1;
-	for (; tests->name; tests++)
-		if (!CU_add_test(s, tests->name, tests->fn))
-			return -1;
-	return 0;
-}
-
 int main(void)
 {
-	static const test_entry rng[] = {
+	static const pel_t_test rng[] = {
 		{ "same seed and purpose, same sequence", test_rng_reproducible },
 		{ "different purposes, different sequences", test_rng_independent },
 		{ "seed mixer is SplitMix64", test_seed_mix },
 		{ NULL, NULL },
 	};
-	static const test_entry platform[] = {
+	static const pel_t_test platform[] = {
 		{ "memory nodes are deduplicated", test_platform_nodes },
 		{ "add_device copies its strings", test_platform_add_device_copies },
 		{ "routes along a 3-node chain", test_platform_routes_chain },
 		{ "routes take the fewest hops", test_platform_routes_fewest_hops },
 		{ NULL, NULL },
 	};
-	static const test_entry workload[] = {
+	static const pel_t_test workload[] = {
 		{ "CSR adjacency and topological order", test_dag_csr_topo },
 		{ "cycle detection", test_dag_cycle },
 		{ "task names and kinds", test_dag_names_kinds },
 		{ "explicit communication times", test_dag_explicit_comm },
 		{ NULL, NULL },
 	};
-	static const test_entry model[] = {
+	static const pel_t_test model[] = {
 		{ "exec from work, speed and efficiency", test_model_exec_formula },
 		{ "explicit times: name > group > class", test_model_explicit_precedence },
 		{ "bind failures carry a message", test_model_bind_failures },
@@ -898,7 +883,7 @@ int main(void)
 		{ "mean comm: private nodes, one device", test_model_mean_comm_extremes },
 		{ NULL, NULL },
 	};
-	static const test_entry gen[] = {
+	static const pel_t_test gen[] = {
 		{ "cholesky task counts and kinds", test_gen_cholesky },
 		{ "layered: size, acyclic, bands, kinds", test_gen_layered_shape },
 		{ "layered: seeded", test_gen_layered_seeded },
@@ -907,16 +892,12 @@ int main(void)
 	};
 	if (CU_initialize_registry() != CUE_SUCCESS)
 		return 1;
-	if (add_suite("random streams", rng) || add_suite("platform", platform) ||
-	    add_suite("workload", workload) || add_suite("model", model) ||
-	    add_suite("generators", gen)) {
+	if (pel_t_add_suite("random streams", rng) || pel_t_add_suite("platform", platform) ||
+	    pel_t_add_suite("workload", workload) || pel_t_add_suite("model", model) ||
+	    pel_t_add_suite("generators", gen)) {
 		CU_cleanup_registry();
 		return 1;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
-			  CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
+	unsigned failed = pel_t_run_tests();
 	return failed ? 1 : 0;
 }

@@ -9,221 +9,30 @@
  * root, where the tests run.  Figures go to a temporary folder, removed at
  * the end. */
 #define _GNU_SOURCE
+#include "harness.h"
+
 #include <CUnit/Basic.h>
 
 #include <errno.h>
-#include <fcntl.h>
-#include <ftw.h>
 #include <math.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
-
-extern char **environ;
 
 #define DATA "tests/data/plot"
 #define HEFT "scenarios/papers/topcuoglu2002.yaml"
-#define RUN_TIMEOUT_S 120
 
 static char tmpdir[256];
 
 /* ---- running pelsim ---- */
 
-typedef struct {
-	int status;   /* exit status; 128 + signal when killed; -1 when it could not run */
-	char *out;    /* stdout, NUL-terminated */
-	size_t nout;
-	char *err;    /* stderr, NUL-terminated */
-	size_t nerr;
-} result;
-
-static void result_free(result *r)
-{
-	free(r->out);
-	free(r->err);
-	memset(r, 0, sizeof *r);
-}
-
-static void append(char **buf, size_t *n, const char *data, size_t k)
-{
-	*buf = realloc(*buf, *n + k + 1);
-	if (!*buf) {
-		perror("test_plot");
-		exit(1);
-	}
-	memcpy(*buf + *n, data, k);
-	*n += k;
-	(*buf)[*n] = 0;
-}
-
-/* Runs pelsim with the arguments given (NULL-terminated) and, when env is
- * not NULL, the environment entries NAME=VALUE of env added (replacing
- * those of the same name).  Returns the exit status (also in r->status). */
-static int run_env(result *r, const char *const *env, const char *const *args)
-{
-	memset(r, 0, sizeof *r);
-	append(&r->out, &r->nout, "", 0);
-	append(&r->err, &r->nerr, "", 0);
-	r->status = -1;
-	const char *argv[64];
-	size_t argc = 0;
-	argv[argc++] = PELSIM_BIN;
-	for (; *args && argc < 63; args++)
-		argv[argc++] = *args;
-	argv[argc] = NULL;
-
-	size_t nenv = 0;
-	while (environ[nenv])
-		nenv++;
-	const char **envp = calloc(nenv + 16, sizeof *envp);
-	size_t k = 0;
-	for (size_t i = 0; i < nenv; i++) {
-		int replaced = 0;
-		for (const char *const *e = env; e && *e; e++)
-			replaced |= !strncmp(environ[i], *e, strcspn(*e, "=") + 1);
-		if (!replaced)
-			envp[k++] = environ[i];
-	}
-	for (const char *const *e = env; e && *e && k < nenv + 15; e++)
-		envp[k++] = *e;
-	envp[k] = NULL;
-
-	int po[2], pe[2];
-	if (pipe(po) || pipe(pe)) {
-		perror("pipe");
-		free(envp);
-		return -1;
-	}
-	posix_spawn_file_actions_t fa;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
-	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
-	posix_spawn_file_actions_addclose(&fa, po[0]);
-	posix_spawn_file_actions_addclose(&fa, pe[0]);
-	posix_spawn_file_actions_addclose(&fa, po[1]);
-	posix_spawn_file_actions_addclose(&fa, pe[1]);
-	pid_t pid;
-	int rc = posix_spawn(&pid, PELSIM_BIN, &fa, NULL, (char *const *)argv, (char *const *)envp);
-	posix_spawn_file_actions_destroy(&fa);
-	free(envp);
-	close(po[1]);
-	close(pe[1]);
-	if (rc) {
-		fprintf(stderr, "cannot run %s: %s\n", PELSIM_BIN, strerror(rc));
-		close(po[0]);
-		close(pe[0]);
-		return -1;
-	}
-
-	struct pollfd fds[2] = { { po[0], POLLIN, 0 }, { pe[0], POLLIN, 0 } };
-	int open_fds = 2, killed = 0;
-	time_t deadline = time(NULL) + RUN_TIMEOUT_S;
-	while (open_fds) {
-		int left = (int)(deadline - time(NULL));
-		int n = left > 0 ? poll(fds, 2, left * 1000) : 0;
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			fprintf(stderr, "pelsim ran past %d s: killed\n", RUN_TIMEOUT_S);
-			kill(pid, SIGKILL);
-			killed = 1;
-			break;
-		}
-		for (int i = 0; i < 2; i++) {
-			if (fds[i].fd < 0 || !fds[i].revents)
-				continue;
-			char buf[4096];
-			ssize_t got = read(fds[i].fd, buf, sizeof buf);
-			if (got < 0 && errno == EINTR)
-				continue;
-			if (got <= 0) {
-				close(fds[i].fd);
-				fds[i].fd = -1;
-				open_fds--;
-			} else if (i == 0) {
-				append(&r->out, &r->nout, buf, (size_t)got);
-			} else {
-				append(&r->err, &r->nerr, buf, (size_t)got);
-			}
-		}
-	}
-	for (int i = 0; i < 2; i++)
-		if (fds[i].fd >= 0)
-			close(fds[i].fd);
-	int st;
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	if (WIFEXITED(st))
-		r->status = WEXITSTATUS(st);
-	else if (WIFSIGNALED(st))
-		r->status = 128 + WTERMSIG(st);
-	if (killed)
-		r->status = 128 + SIGKILL;
-	return r->status;
-}
-
-#define run(r, ...) run_env((r), NULL, (const char *const[]){ __VA_ARGS__, NULL })
-#define run_with(r, env, ...) run_env((r), (const char *const[]){ env, NULL }, (const char *const[]){ __VA_ARGS__, NULL })
-
-/* ---- assertions with messages that say which case failed ---- */
-
-static void check_impl(int ok, unsigned line, const char *fmt, ...)
-{
-	char msg[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (!ok)
-		fprintf(stderr, "\n  test_plot.c:%u: %s\n", line, msg);
-	CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, line, msg, __FILE__, "", CU_FALSE);
-}
-
-#define CHECK(cond, ...) check_impl((cond) ? 1 : 0, __LINE__, __VA_ARGS__)
-
-static size_t count_char(const char *s, char c)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += *s == c;
-	return n;
-}
-
-/* The rule for errors: this status, nothing on stdout, exactly one line
- * on stderr, which contains want.  what names the case. */
-static void check_one_line(const result *r, int status, const char *what, const char *want)
-{
-	int ok = r->status == status && r->nout == 0 && r->nerr > 0 && r->err[r->nerr - 1] == '\n' &&
-		 count_char(r->err, '\n') == 1 && strstr(r->err, want);
-	CHECK(ok,
-	      "%s: expected exit status %d, empty stdout and one stderr line containing \"%s\"; "
-	      "found status %d, stdout: %s, stderr: %s",
-	      what, status, want, r->status, r->nout ? r->out : "(empty)\n", r->nerr ? r->err : "(empty)\n");
-}
+/* pelsim with the one environment entry env (NAME=VALUE) set */
+#define run_with(r, env, ...) \
+	pel_t_run_env((r), NULL, (const char *const[]){ env, NULL }, (const char *const[]){ __VA_ARGS__, NULL })
 
 /* ---- files ---- */
-
-static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static void rm_tree(const char *dir)
-{
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 /* 1 when path is a non-empty file of format fmt (by its magic bytes). */
 static int is_image(const char *path, const char *fmt, char *why, size_t n)
@@ -248,12 +57,6 @@ static int is_image(const char *path, const char *fmt, char *why, size_t n)
 	return ok;
 }
 
-static int exists(const char *path)
-{
-	struct stat sb;
-	return !stat(path, &sb);
-}
-
 static int ends_with(const char *s, const char *suffix)
 {
 	size_t a = strlen(s), b = strlen(suffix);
@@ -272,8 +75,8 @@ static void plot_and_check(const char *name, const char *fmt, const char *want)
 	char in[512], out[512];
 	snprintf(in, sizeof in, "%s/%s", DATA, name);
 	snprintf(out, sizeof out, "%s/%s-%s", tmpdir, name, fmt);
-	result r;
-	run(&r, "plot", in, "--format", fmt, "--out", out);
+	pel_t_result r;
+	pel_t_run(&r, "plot", in, "--format", fmt, "--out", out);
 	CHECK(r.status == 0 && r.nerr == 0, "plot %s --format %s: expected status 0 and no message, found %d: %s",
 	      in, fmt, r.status, r.err);
 	size_t images = 0, wanted = 0;
@@ -302,7 +105,7 @@ static void plot_and_check(const char *name, const char *fmt, const char *want)
 	free(copy);
 	CHECK(images == wanted, "plot %s --format %s: expected %zu figures, found %zu:\n%s", in, fmt, wanted, images,
 	      r.out);
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 static void test_every_format(void)
@@ -334,15 +137,15 @@ static void test_default_format_and_out(void)
 		fwrite(buf, 1, k, b);
 	fclose(a);
 	fclose(b);
-	result r;
-	run(&r, "plot", dir);
+	pel_t_result r;
+	pel_t_run(&r, "plot", dir);
 	CHECK(r.status == 0, "plot %s: expected status 0, found %d: %s", dir, r.status, r.err);
 	char pdf[600], why[700];
 	snprintf(pdf, sizeof pdf, "%s/makespan.pdf", dir);
 	CHECK(is_image(pdf, "pdf", why, sizeof why), "%s", why);
 	snprintf(pdf, sizeof pdf, "%s/compare_makespan.pdf", dir);
 	CHECK(is_image(pdf, "pdf", why, sizeof why), "%s", why);
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 /* ---- the derived values ---- */
@@ -463,10 +266,10 @@ static void test_derived_values(void)
 	 * (the GPUs added are worth more than cores): the capacity counts */
 	char out[512], path[600];
 	snprintf(out, sizeof out, "%s/derived", tmpdir);
-	result r;
-	run(&r, "plot", DATA "/hand", "--format", "png", "--out", out);
+	pel_t_result r;
+	pel_t_run(&r, "plot", DATA "/hand", "--format", "png", "--out", out);
 	CHECK(r.status == 0, "plot hand: expected status 0, found %d: %s", r.status, r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 
 	const dat_row makespan[] = {
 		{ "heft", 1, 100, 4 }, { "heft", 2, 50, 2 },   { "heft", 4, 40, 0 },
@@ -510,17 +313,17 @@ static void test_derived_values(void)
 
 	/* no speedup where the capacity does not change: the CCR study */
 	snprintf(out, sizeof out, "%s/derived-ccr", tmpdir);
-	run(&r, "plot", DATA "/ccr", "--format", "png", "--out", out);
+	pel_t_run(&r, "plot", DATA "/ccr", "--format", "png", "--out", out);
 	CHECK(r.status == 0 && !strstr(r.out, "speedup") && !strstr(r.out, "efficiency"),
 	      "plot ccr: expected status 0 and no speedup or efficiency figure, found %d:\n%s%s", r.status, r.out,
 	      r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 
 	/* an axis that does not follow from the first splits the policies */
 	snprintf(out, sizeof out, "%s/derived-product", tmpdir);
-	run(&r, "plot", DATA "/product", "--format", "png", "--out", out);
+	pel_t_run(&r, "plot", DATA "/product", "--format", "png", "--out", out);
 	CHECK(r.status == 0, "plot product: expected status 0, found %d: %s", r.status, r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 	snprintf(path, sizeof path, "%s/makespan.dat", out);
 	dat_row many[32];
 	size_t n = read_dat(path, many, 32);
@@ -540,10 +343,10 @@ static void test_no_capacity(void)
 {
 	char out[512];
 	snprintf(out, sizeof out, "%s/no-capacity", tmpdir);
-	result r;
-	run(&r, "plot", DATA "/no_capacity", "--format", "png", "--out", out);
+	pel_t_result r;
+	pel_t_run(&r, "plot", DATA "/no_capacity", "--format", "png", "--out", out);
 	CHECK(r.status == 0 && r.nerr == 0, "plot no_capacity: expected status 0, found %d: %s", r.status, r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 	const double slots[] = { 4, 8, 16 };
 	check_scaling(out, slots, "slots");
 	char path[600];
@@ -561,10 +364,10 @@ static void test_failed_points(void)
 	 * its first point with a makespan */
 	char out[512], path[600];
 	snprintf(out, sizeof out, "%s/failed", tmpdir);
-	result r;
-	run(&r, "plot", DATA "/failed", "--format", "pdf", "--out", out);
+	pel_t_result r;
+	pel_t_run(&r, "plot", DATA "/failed", "--format", "pdf", "--out", out);
 	CHECK(r.status == 0 && r.nerr == 0, "plot failed: expected status 0, found %d: %s", r.status, r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 	dat_row got[32];
 	snprintf(path, sizeof path, "%s/speedup.dat", out);
 	size_t n = read_dat(path, got, 32);
@@ -586,47 +389,47 @@ static void test_failed_points(void)
 static void test_gantt(void)
 {
 	char path[512], why[700];
-	result r;
+	pel_t_result r;
 	for (size_t f = 0; f < 3; f++) {
 		snprintf(path, sizeof path, "%s/gantt.%s", tmpdir, formats[f]);
-		run(&r, "run", HEFT, "--gantt", path);
+		pel_t_run(&r, "run", HEFT, "--gantt", path);
 		CHECK(r.status == 0 && r.nerr == 0 && strstr(r.out, "makespan     80 s"),
 		      "run --gantt %s: expected status 0 and the summary, found %d: %s%s", path, r.status, r.out,
 		      r.err);
 		CHECK(is_image(path, formats[f], why, sizeof why), "%s", why);
-		result_free(&r);
+		pel_t_result_free(&r);
 	}
 
 	/* several policies: one chart each, named like --schedule's files */
 	snprintf(path, sizeof path, "%s/g.png", tmpdir);
-	run(&r, "run", HEFT, "--policy", "heft,cpop", "--gantt", path);
+	pel_t_run(&r, "run", HEFT, "--policy", "heft,cpop", "--gantt", path);
 	CHECK(r.status == 0, "run --policy heft,cpop --gantt: expected status 0, found %d: %s", r.status, r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 	const char *const per[] = { "g.heft.png", "g.cpop.png" };
 	for (int i = 0; i < 2; i++) {
 		snprintf(path, sizeof path, "%s/%s", tmpdir, per[i]);
 		CHECK(is_image(path, "png", why, sizeof why), "%s", why);
 	}
 	snprintf(path, sizeof path, "%s/g.png", tmpdir);
-	CHECK(!exists(path), "%s: expected no file without the policy name", path);
+	CHECK(!pel_t_exists(path), "%s: expected no file without the policy name", path);
 
 	/* a bigger platform: slots, kinds, transfers */
 	snprintf(path, sizeof path, "%s/demo.pdf", tmpdir);
-	run(&r, "run", "scenarios/demo.yaml", "--gantt", path);
+	pel_t_run(&r, "run", "scenarios/demo.yaml", "--gantt", path);
 	CHECK(r.status == 0, "run demo --gantt: expected status 0, found %d: %s", r.status, r.err);
 	CHECK(is_image(path, "pdf", why, sizeof why), "%s", why);
-	result_free(&r);
+	pel_t_result_free(&r);
 
-	run(&r, "run", HEFT, "--gantt", "x.jpg");
-	check_one_line(&r, 2, "--gantt x.jpg", "pelsim run: --gantt: expected a file name ending in .pdf, .png or .svg, found 'x.jpg'");
-	result_free(&r);
-	run(&r, "run", HEFT, "--gantt", "gantt");
-	check_one_line(&r, 2, "--gantt without extension", "found 'gantt'");
-	result_free(&r);
-	run(&r, "run", HEFT, "--gantt", "/nonexistent/dir/g.png");
-	check_one_line(&r, 2, "--gantt into a missing folder",
-		       "pelsim: --gantt: expected a file that can be written, found '/nonexistent/dir/g.png'");
-	result_free(&r);
+	pel_t_run(&r, "run", HEFT, "--gantt", "x.jpg");
+	pel_t_check_one_line(&r, 2, "--gantt x.jpg", "pelsim run: --gantt: expected a file name ending in .pdf, .png or .svg, found 'x.jpg'");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT, "--gantt", "gantt");
+	pel_t_check_one_line(&r, 2, "--gantt without extension", "found 'gantt'");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT, "--gantt", "/nonexistent/dir/g.png");
+	pel_t_check_one_line(&r, 2, "--gantt into a missing folder",
+			     "pelsim: --gantt: expected a file that can be written, found '/nonexistent/dir/g.png'");
+	pel_t_result_free(&r);
 }
 
 /* ---- errors ---- */
@@ -651,77 +454,77 @@ static void test_bad_summaries(void)
 	char out[512];
 	snprintf(out, sizeof out, "%s/bad-out", tmpdir);
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		result r;
-		run(&r, "plot", cases[i].dir, "--out", out);
-		check_one_line(&r, 2, cases[i].dir, cases[i].want);
-		result_free(&r);
+		pel_t_result r;
+		pel_t_run(&r, "plot", cases[i].dir, "--out", out);
+		pel_t_check_one_line(&r, 2, cases[i].dir, cases[i].want);
+		pel_t_result_free(&r);
 	}
-	CHECK(!exists(out), "%s: expected no folder made for bad input", out);
+	CHECK(!pel_t_exists(out), "%s: expected no folder made for bad input", out);
 }
 
 static void test_command_line(void)
 {
-	result r;
-	run(&r, "plot", DATA "/hand", "--format", "jpg");
-	check_one_line(&r, 2, "--format jpg", "pelsim plot: --format: expected pdf, png or svg, found 'jpg'");
-	result_free(&r);
-	run(&r, "plot");
-	check_one_line(&r, 2, "no folder", "pelsim plot: expected the folder of a sweep, found none");
-	result_free(&r);
-	run(&r, "plot", DATA "/hand", DATA "/ccr");
-	check_one_line(&r, 2, "two folders", "expected one folder, found a second");
-	result_free(&r);
-	run(&r, "plot", DATA "/hand", "--colour");
-	check_one_line(&r, 2, "--colour", "unknown or ambiguous option '--colour'");
-	result_free(&r);
-	run(&r, "plot", DATA "/hand", "--out", DATA "/hand/summary.csv");
-	check_one_line(&r, 2, "--out a file", "--out: expected a folder");
-	result_free(&r);
-	run(&r, "plot", "--help");
+	pel_t_result r;
+	pel_t_run(&r, "plot", DATA "/hand", "--format", "jpg");
+	pel_t_check_one_line(&r, 2, "--format jpg", "pelsim plot: --format: expected pdf, png or svg, found 'jpg'");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "plot");
+	pel_t_check_one_line(&r, 2, "no folder", "pelsim plot: expected the folder of a sweep, found none");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "plot", DATA "/hand", DATA "/ccr");
+	pel_t_check_one_line(&r, 2, "two folders", "expected one folder, found a second");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "plot", DATA "/hand", "--colour");
+	pel_t_check_one_line(&r, 2, "--colour", "unknown or ambiguous option '--colour'");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "plot", DATA "/hand", "--out", DATA "/hand/summary.csv");
+	pel_t_check_one_line(&r, 2, "--out a file", "--out: expected a folder");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "plot", "--help");
 	CHECK(r.status == 0 && strstr(r.out, "usage: pelsim plot DIR") && strstr(r.out, "--format"),
 	      "plot --help: expected the usage, found %d: %s", r.status, r.out);
-	result_free(&r);
-	run(&r, "--help");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "--help");
 	CHECK(r.status == 0 && strstr(r.out, "  plot DIR"), "pelsim --help: expected plot among the commands");
-	result_free(&r);
-	run(&r, "run", "--help");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", "--help");
 	CHECK(r.status == 0 && strstr(r.out, "--gantt FILE"), "pelsim run --help: expected --gantt");
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 static void test_gnuplot_trouble(void)
 {
 	char out[512], path[600];
 	snprintf(out, sizeof out, "%s/trouble", tmpdir);
-	result r;
+	pel_t_result r;
 
 	/* no gnuplot on the PATH: bad input (what to install), status 2 */
 	run_with(&r, "PATH=/nonexistent", "plot", DATA "/hand", "--out", out);
-	check_one_line(&r, 2, "plot without gnuplot", "gnuplot: expected gnuplot on the PATH, found none");
-	result_free(&r);
+	pel_t_check_one_line(&r, 2, "plot without gnuplot", "gnuplot: expected gnuplot on the PATH, found none");
+	pel_t_result_free(&r);
 	snprintf(path, sizeof path, "%s/g.png", tmpdir);
 	run_with(&r, "PATH=/nonexistent", "run", HEFT, "--gantt", path);
-	check_one_line(&r, 2, "run --gantt without gnuplot", "pelsim: --gantt: gnuplot: expected gnuplot on the PATH");
-	result_free(&r);
+	pel_t_check_one_line(&r, 2, "run --gantt without gnuplot", "pelsim: --gantt: gnuplot: expected gnuplot on the PATH");
+	pel_t_result_free(&r);
 
 	/* no templates there: status 2 */
 	run_with(&r, "PELSIM_PLOTS=/nonexistent", "plot", DATA "/hand", "--out", out);
-	check_one_line(&r, 2, "PELSIM_PLOTS=/nonexistent", "/nonexistent/scaling.gp: expected the gnuplot template scaling.gp");
-	result_free(&r);
+	pel_t_check_one_line(&r, 2, "PELSIM_PLOTS=/nonexistent", "/nonexistent/scaling.gp: expected the gnuplot template scaling.gp");
+	pel_t_result_free(&r);
 
 	/* gnuplot fails: status 1, gnuplot's own words, no file left */
 	run_with(&r, "PELSIM_PLOTS=" DATA "/broken", "plot", DATA "/hand", "--out", out);
-	check_one_line(&r, 1, "broken scaling.gp", "undefined variable: no_such_variable_scaling");
+	pel_t_check_one_line(&r, 1, "broken scaling.gp", "undefined variable: no_such_variable_scaling");
 	CHECK(strstr(r.err, "gnuplot failed on " DATA "/broken/scaling.gp (exit status 1)") != NULL,
 	      "broken scaling.gp: expected the template and status named, found %s", r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 	snprintf(path, sizeof path, "%s/makespan.png", out);
-	CHECK(!exists(path), "%s: expected no figure left by a failing gnuplot", path);
+	CHECK(!pel_t_exists(path), "%s: expected no figure left by a failing gnuplot", path);
 	snprintf(path, sizeof path, "%s/g.png", tmpdir);
 	run_with(&r, "PELSIM_PLOTS=" DATA "/broken", "run", HEFT, "--gantt", path);
-	check_one_line(&r, 1, "broken gantt.gp", "undefined variable: no_such_variable_gantt");
-	result_free(&r);
-	CHECK(!exists(path), "%s: expected no chart left by a failing gnuplot", path);
+	pel_t_check_one_line(&r, 1, "broken gantt.gp", "undefined variable: no_such_variable_gantt");
+	pel_t_result_free(&r);
+	CHECK(!pel_t_exists(path), "%s: expected no chart left by a failing gnuplot", path);
 }
 
 int main(void)
@@ -730,9 +533,7 @@ int main(void)
 		perror(PEL_SOURCE_DIR);
 		return 1;
 	}
-	const char *t = getenv("TMPDIR");
-	snprintf(tmpdir, sizeof tmpdir, "%s/pelsim-test-plot-XXXXXX", t && *t ? t : "/tmp");
-	if (!mkdtemp(tmpdir)) {
+	if (!pel_t_tmpdir(tmpdir, sizeof tmpdir, "test-plot")) {
 		perror(tmpdir);
 		return 1;
 	}
@@ -751,12 +552,9 @@ int main(void)
 		CU_cleanup_registry();
 		return 1;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	unsigned failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
+	unsigned failed = pel_t_run_tests();
 	if (!getenv("PEL_KEEP_TMP"))
-		rm_tree(tmpdir);
+		pel_t_rm_tree(tmpdir);
 	else
 		fprintf(stderr, "figures kept in %s\n", tmpdir);
 	return failed ? 1 : 0;

@@ -13,6 +13,7 @@
 #include "../policies/plan.h"
 #include "../policies/policy.h"
 #include "../sim/simulate.h"
+#include "harness.h"
 
 #include <CUnit/Basic.h>
 #include <CUnit/CUnit.h>
@@ -883,25 +884,9 @@ static void test_deterministic(void)
 
 /* ---- main --------------------------------------------------------------- */
 
-typedef struct {
-	const char *name;
-	CU_TestFunc fn;
-} test_entry;
-
-static int add_suite(const char *name, const test_entry *tests)
-{
-	CU_pSuite s = CU_add_suite(name, NULL, NULL);
-	if (!s)
-		return -1;
-	for (; tests->name; tests++)
-		if (!CU_add_test(s, tests->name, tests->fn))
-			return -1;
-	return 0;
-}
-
 int main(void)
 {
-	static const test_entry paper[] = {
+	static const pel_t_test paper[] = {
 		{ "cost table and mean costs", test_paper_model },
 		{ "upward and downward ranks", test_paper_ranks },
 		{ "HEFT schedule slot by slot, makespan 80", test_paper_heft_schedule },
@@ -910,7 +895,7 @@ int main(void)
 		{ "rank order ties follow the topological order", test_order_ties },
 		{ NULL, NULL },
 	};
-	static const test_entry eager[] = {
+	static const pel_t_test eager[] = {
 		{ "chain of three", test_eager_chain },
 		{ "four independent tasks on two devices", test_eager_independent },
 		{ "fork-join", test_eager_fork_join },
@@ -922,7 +907,7 @@ int main(void)
 		{ "registry", test_registry },
 		{ NULL, NULL },
 	};
-	static const test_entry rnd[] = {
+	static const pel_t_test rnd[] = {
 		{ "valid schedules on random DAGs", test_random_valid },
 		{ "simulated HEFT keeps to its plan", test_heft_follows_plan },
 		{ "same seed, same schedule", test_deterministic },
@@ -930,15 +915,11 @@ int main(void)
 	};
 	if (CU_initialize_registry() != CUE_SUCCESS)
 		return 1;
-	if (add_suite("HEFT paper example", paper) || add_suite("eager", eager) ||
-	    add_suite("random DAGs", rnd)) {
+	if (pel_t_add_suite("HEFT paper example", paper) || pel_t_add_suite("eager", eager) ||
+	    pel_t_add_suite("random DAGs", rnd)) {
 		CU_cleanup_registry();
 		return 1;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
-			  CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
+	unsigned failed = pel_t_run_tests();
 	return failed ? 1 : 0;
 }

@@ -30,12 +30,12 @@
 #include "../sim/check.h"
 #include "../sim/metrics.h"
 #include "../sim/simulate.h"
+#include "harness.h"
 
 #include <CUnit/Basic.h>
 #include <CUnit/CUnit.h>
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,22 +45,6 @@
 #define TASKS_FORMULA 500000u /* per run compared with a formula */
 #define TASKS_COMPARE 100000u  /* per run of the comparisons */
 #define TOLERANCE 0.03
-
-/* ---- assertions with a message naming the case ---- */
-
-static void check_impl(int ok, unsigned line, const char *fmt, ...)
-{
-	char msg[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (!ok)
-		fprintf(stderr, "\n  test_queueing.c:%u: %s\n", line, msg);
-	CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, line, msg, __FILE__, "", CU_FALSE);
-}
-
-#define CHECK(cond, ...) check_impl((cond) ? 1 : 0, __LINE__, __VA_ARGS__)
 
 /* ---- queueing formulas ---- */
 
@@ -388,10 +372,6 @@ int main(void)
 		CU_cleanup_registry();
 		return 1;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
-			  CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
+	unsigned failed = pel_t_run_tests();
 	return failed ? 1 : 0;
 }

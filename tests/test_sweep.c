@@ -5,227 +5,36 @@
  * command is run as a child process: PELSIM_BIN is the pelsim of this
  * build, PEL_SOURCE_DIR the source root (where the tests run), and
  * PEL_MPIEXEC, when defined, the mpirun to try `mpirun -np K pelsim sweep`
- * with.  Every sweep writes under a fresh folder in /tmp, removed at the
- * end. */
-#define _GNU_SOURCE /* nftw */
+ * with.  Every sweep writes under a fresh folder in $TMPDIR or /tmp,
+ * removed at the end. */
+#define _GNU_SOURCE
 #include "../common/random.h"
 #include "../sim/runone.h"
 #include "../sim/scenario.h"
 #include "../sim/sweep.h"
+#include "harness.h"
 
 #include <CUnit/Basic.h>
 #include <jansson.h>
 
-#include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <math.h>
-#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 extern char **environ;
 
 #define SMALL "tests/data/sweep/small.yaml"
-#define RUN_TIMEOUT_S 120
 
 static char tmp_root[64];
 
-/* ---- running pelsim ---- */
-
-typedef struct {
-	int status;   /* exit status; 128 + signal when killed; -1 when it could not run */
-	char *out;    /* stdout, NUL-terminated */
-	size_t nout;
-	char *err;    /* stderr, NUL-terminated */
-	size_t nerr;
-} result;
-
-static void result_free(result *r)
-{
-	free(r->out);
-	free(r->err);
-	memset(r, 0, sizeof *r);
-}
-
-static void append(char **buf, size_t *n, const char *data, size_t k)
-{
-	*buf = realloc(*buf, *n + k + 1);
-	if (!*buf) {
-		perror("test_sweep");
-		exit(1);
-	}
-	memcpy(*buf + *n, data, k);
-	*n += k;
-	(*buf)[*n] = 0;
-}
-
-/* environ with extra NAME=VALUE entries (NULL-terminated list). */
-static char **env_with(const char *const *extra)
-{
-	size_t n = 0, k = 0;
-	while (environ[n])
-		n++;
-	while (extra && extra[k])
-		k++;
-	char **e = calloc(n + k + 1, sizeof *e);
-	memcpy(e, environ, n * sizeof *e);
-	for (size_t i = 0; i < k; i++)
-		e[n + i] = (char *)extra[i];
-	return e;
-}
-
-/* Runs prog (PELSIM_BIN when NULL) with args, capturing stdout and stderr
- * apart; extra_env adds to the environment.  Returns the exit status. */
-static int run_prog(result *r, const char *prog, const char *const *extra_env, const char *const *args)
-{
-	memset(r, 0, sizeof *r);
-	append(&r->out, &r->nout, "", 0);
-	append(&r->err, &r->nerr, "", 0);
-	r->status = -1;
-	const char *argv[64];
-	size_t argc = 0;
-	argv[argc++] = prog ? prog : PELSIM_BIN;
-	for (; *args && argc < 63; args++)
-		argv[argc++] = *args;
-	argv[argc] = NULL;
-	int po[2], pe[2];
-	if (pipe(po) || pipe(pe)) {
-		perror("pipe");
-		return -1;
-	}
-	posix_spawn_file_actions_t fa;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
-	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
-	posix_spawn_file_actions_addclose(&fa, po[0]);
-	posix_spawn_file_actions_addclose(&fa, pe[0]);
-	posix_spawn_file_actions_addclose(&fa, po[1]);
-	posix_spawn_file_actions_addclose(&fa, pe[1]);
-	char **env = env_with(extra_env);
-	pid_t pid;
-	int rc = posix_spawnp(&pid, argv[0], &fa, NULL, (char *const *)argv, env);
-	free(env);
-	posix_spawn_file_actions_destroy(&fa);
-	close(po[1]);
-	close(pe[1]);
-	if (rc) {
-		fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(rc));
-		close(po[0]);
-		close(pe[0]);
-		return -1;
-	}
-	struct pollfd fds[2] = { { po[0], POLLIN, 0 }, { pe[0], POLLIN, 0 } };
-	int open_fds = 2, killed = 0;
-	time_t deadline = time(NULL) + RUN_TIMEOUT_S;
-	while (open_fds) {
-		int left = (int)(deadline - time(NULL));
-		int k = left > 0 ? poll(fds, 2, left * 1000) : 0;
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			fprintf(stderr, "%s ran past %d s: killed\n", argv[0], RUN_TIMEOUT_S);
-			kill(pid, SIGKILL);
-			killed = 1;
-			break;
-		}
-		for (int i = 0; i < 2; i++) {
-			if (fds[i].fd < 0 || !fds[i].revents)
-				continue;
-			char buf[4096];
-			ssize_t got = read(fds[i].fd, buf, sizeof buf);
-			if (got < 0 && errno == EINTR)
-				continue;
-			if (got <= 0) {
-				close(fds[i].fd);
-				fds[i].fd = -1;
-				open_fds--;
-			} else if (i == 0) {
-				append(&r->out, &r->nout, buf, (size_t)got);
-			} else {
-				append(&r->err, &r->nerr, buf, (size_t)got);
-			}
-		}
-	}
-	for (int i = 0; i < 2; i++)
-		if (fds[i].fd >= 0)
-			close(fds[i].fd);
-	int st;
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	if (WIFEXITED(st))
-		r->status = WEXITSTATUS(st);
-	else if (WIFSIGNALED(st))
-		r->status = 128 + WTERMSIG(st);
-	if (killed)
-		r->status = 128 + SIGKILL;
-	return r->status;
-}
-
-#define run(r, ...) run_prog((r), NULL, NULL, (const char *const[]){ __VA_ARGS__, NULL })
-
-/* ---- assertions that say which case failed ---- */
-
-static void check_impl(int ok, unsigned line, const char *fmt, ...)
-{
-	char msg[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (!ok)
-		fprintf(stderr, "\n  test_sweep.c:%u: %s\n", line, msg);
-	CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, line, msg, __FILE__, "", CU_FALSE);
-}
-
-#define CHECK(cond, ...) check_impl((cond) ? 1 : 0, __LINE__, __VA_ARGS__)
-
-static size_t count_char(const char *s, char c)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += *s == c;
-	return n;
-}
-
-/* Bad input: status 2, nothing on stdout, one line on stderr holding
- * every string of want (NULL-terminated). */
-static void check_one_line_error(const result *r, const char *what, const char *const *want)
-{
-	int ok = r->status == 2 && r->nout == 0 && r->nerr > 0 && r->err[r->nerr - 1] == '\n' &&
-		 count_char(r->err, '\n') == 1;
-	for (; want && *want; want++)
-		ok = ok && strstr(r->err, *want);
-	CHECK(ok, "%s: expected exit status 2, empty stdout and one stderr line; found status %d, stdout '%s', stderr: %s",
-	      what, r->status, r->out, r->err);
-}
-
 /* ---- files ---- */
-
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = NULL;
-	size_t n = 0;
-	char chunk[8192];
-	size_t k;
-	append(&buf, &n, "", 0);
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-		append(&buf, &n, chunk, k);
-	fclose(f);
-	return buf;
-}
 
 static int write_file(const char *path, const char *text)
 {
@@ -234,11 +43,6 @@ static int write_file(const char *path, const char *text)
 		return -1;
 	fputs(text, f);
 	return fclose(f);
-}
-
-static int exists(const char *path)
-{
-	return access(path, F_OK) == 0;
 }
 
 /* tmp_root/name (a static buffer per call site is enough here) */
@@ -261,8 +65,8 @@ static int same_files(const char *a, const char *b, const char *what)
 	const char *names[] = { "runs.csv", "summary.csv" };
 	for (int i = 0; i < 2; i++) {
 		char pa[512], pb[512];
-		char *x = read_file(in_dir(pa, sizeof pa, a, names[i]));
-		char *y = read_file(in_dir(pb, sizeof pb, b, names[i]));
+		char *x = pel_t_read_file(in_dir(pa, sizeof pa, a, names[i]));
+		char *y = pel_t_read_file(in_dir(pb, sizeof pb, b, names[i]));
 		int same = x && y && !strcmp(x, y);
 		CHECK(same, "%s: %s and %s differ (or are missing)", what, pa, pb);
 		ok &= same;
@@ -270,16 +74,6 @@ static int same_files(const char *a, const char *b, const char *what)
 		free(y);
 	}
 	return ok;
-}
-
-/* The lines of text (modified in place). */
-static size_t split_lines(char *text, char **lines, size_t max)
-{
-	size_t n = 0;
-	char *save = NULL;
-	for (char *l = strtok_r(text, "\n", &save); l && n < max; l = strtok_r(NULL, "\n", &save))
-		lines[n++] = l;
-	return n;
 }
 
 /* The fields of one CSV line without quotes (modified in place). */
@@ -312,10 +106,10 @@ static int column(const char *header, const char *name)
 static const char *sweep_small(char *buf, size_t n, const char *name, const char *jobs)
 {
 	out_dir(buf, n, name);
-	result r;
-	run(&r, "sweep", SMALL, "-j", jobs, "-q", "--out", buf);
+	pel_t_result r;
+	pel_t_run(&r, "sweep", SMALL, "-j", jobs, "-q", "--out", buf);
 	CHECK(r.status == 0, "sweep %s -j %s: expected status 0, found %d: %s", SMALL, jobs, r.status, r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 	return buf;
 }
 
@@ -488,13 +282,13 @@ static void test_files(void)
 {
 	char d[256], p[512];
 	sweep_small(d, sizeof d, "files", "1");
-	char *runs = read_file(in_dir(p, sizeof p, d, "runs.csv"));
-	char *sum = read_file(in_dir(p, sizeof p, d, "summary.csv"));
+	char *runs = pel_t_read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	char *sum = pel_t_read_file(in_dir(p, sizeof p, d, "summary.csv"));
 	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(sum);
-	CHECK(!exists(in_dir(p, sizeof p, d, "runs.partial.csv")), "the journal is left after a finished sweep");
+	CHECK(!pel_t_exists(in_dir(p, sizeof p, d, "runs.partial.csv")), "the journal is left after a finished sweep");
 	char *lines[64];
-	size_t n = split_lines(runs, lines, 64);
+	size_t n = pel_t_split_lines(runs, lines, 64);
 	CU_ASSERT_EQUAL_FATAL(n, 1 + 36);
 	CU_ASSERT_STRING_EQUAL(lines[0],
 		"run,point,workload.ccr,platform.devices.0.count,policy,replication,seed,status,"
@@ -541,7 +335,7 @@ static void test_files(void)
 
 	/* summary: point 3, dmda:alpha=1 from the three makespans by hand
 	 * (t_{0.975,2} = 4.302653) */
-	n = split_lines(sum, lines, 64);
+	n = pel_t_split_lines(sum, lines, 64);
 	CU_ASSERT_EQUAL_FATAL(n, 1 + 4 * 3);
 	CU_ASSERT_EQUAL(column(lines[0], "point"), 0);
 	CU_ASSERT_EQUAL(column(lines[0], "policy"), 3);
@@ -581,16 +375,16 @@ static void test_capacity(void)
 {
 	char d[256], p[512];
 	out_dir(d, sizeof d, "capacity");
-	result r;
-	run(&r, "sweep", "tests/data/sweep/capacity.yaml", "-q", "--out", d);
+	pel_t_result r;
+	pel_t_run(&r, "sweep", "tests/data/sweep/capacity.yaml", "-q", "--out", d);
 	CHECK(r.status == 0, "capacity.yaml: status %d: %s", r.status, r.err);
-	result_free(&r);
-	char *runs = read_file(in_dir(p, sizeof p, d, "runs.csv"));
-	char *sum = read_file(in_dir(p, sizeof p, d, "summary.csv"));
+	pel_t_result_free(&r);
+	char *runs = pel_t_read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	char *sum = pel_t_read_file(in_dir(p, sizeof p, d, "summary.csv"));
 	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(sum);
 	char *lines[16];
-	size_t n = split_lines(runs, lines, 16);
+	size_t n = pel_t_split_lines(runs, lines, 16);
 	CU_ASSERT_EQUAL_FATAL(n, 9);
 	int c_pol = column(lines[0], "policy"), c_st = column(lines[0], "status"), c_sl = column(lines[0], "slots");
 	int c_cap = column(lines[0], "capacity");
@@ -604,7 +398,7 @@ static void test_capacity(void)
 		      f[c_sl], f[c_cap]);
 		CU_ASSERT_STRING_EQUAL(f[c_pol], i % 2 ? "heft" : "sita:cutoffs=5:15");
 	}
-	n = split_lines(sum, lines, 16);
+	n = pel_t_split_lines(sum, lines, 16);
 	CU_ASSERT_EQUAL_FATAL(n, 5);
 	CU_ASSERT(!strncmp(lines[1], "0,5.0e9,heft,2,3,4,12000000000,", 31));
 	CU_ASSERT(!strncmp(lines[4], "1,1.0e10,sita:cutoffs=5:15,2,3,4,22000000000,", 45));
@@ -616,14 +410,14 @@ static void test_zip(void)
 {
 	char d[256], p[512];
 	out_dir(d, sizeof d, "zip");
-	result r;
-	run(&r, "sweep", "tests/data/sweep/zip.yaml", "-q", "--out", d);
+	pel_t_result r;
+	pel_t_run(&r, "sweep", "tests/data/sweep/zip.yaml", "-q", "--out", d);
 	CHECK(r.status == 0, "zip.yaml: status %d: %s", r.status, r.err);
-	result_free(&r);
-	char *runs = read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	pel_t_result_free(&r);
+	char *runs = pel_t_read_file(in_dir(p, sizeof p, d, "runs.csv"));
 	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
 	char *lines[16];
-	size_t n = split_lines(runs, lines, 16);
+	size_t n = pel_t_split_lines(runs, lines, 16);
 	CU_ASSERT_EQUAL_FATAL(n, 7);
 	const char *want[] = {
 		"0,0,2,10,pod,0,", "1,0,2,10,pod,1,", "2,1,3,25,pod,0,",
@@ -656,10 +450,10 @@ static void test_reproduce(void)
 {
 	char d[256], p[512];
 	sweep_small(d, sizeof d, "repro", "2");
-	char *runs = read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	char *runs = pel_t_read_file(in_dir(p, sizeof p, d, "runs.csv"));
 	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
 	char *lines[64];
-	size_t n = split_lines(runs, lines, 64);
+	size_t n = pel_t_split_lines(runs, lines, 64);
 	CU_ASSERT_EQUAL_FATAL(n, 37);
 	size_t pick[] = { 1, 17, 35 };
 	for (size_t i = 0; i < 3; i++) {
@@ -668,8 +462,8 @@ static void test_reproduce(void)
 		char s1[128], s2[128];
 		snprintf(s1, sizeof s1, "workload.ccr=%s", f[2]);
 		snprintf(s2, sizeof s2, "platform.devices.0.count=%s", f[3]);
-		result r;
-		run(&r, "run", SMALL, "--set", s1, "--set", s2, "--seed", f[6], "--policy", f[4], "--json");
+		pel_t_result r;
+		pel_t_run(&r, "run", SMALL, "--set", s1, "--set", s2, "--seed", f[6], "--policy", f[4], "--json");
 		CHECK(r.status == 0, "run %zu replayed: status %d: %s", pick[i], r.status, r.err);
 		json_error_t je;
 		json_t *o = json_loads(r.out, 0, &je);
@@ -686,7 +480,7 @@ static void test_reproduce(void)
 			}
 			json_decref(o);
 		}
-		result_free(&r);
+		pel_t_result_free(&r);
 	}
 	free(runs);
 }
@@ -695,46 +489,46 @@ static void test_bad_axes(void)
 {
 	char d[256];
 	out_dir(d, sizeof d, "bad");
-	result r;
-	run(&r, "sweep", "tests/data/sweep/bad_value.yaml", "--out", d);
-	check_one_line_error(&r, "bad axis value",
-			     (const char *const[]){ "bad_value.yaml:13:5", "workload.ccr", "'fast'", NULL });
-	CHECK(!exists(d), "a bad axis value left %s", d);
-	result_free(&r);
-	run(&r, "sweep", "tests/data/sweep/bad_path.yaml", "--out", d);
-	check_one_line_error(&r, "bad axis path",
-			     (const char *const[]){ "bad_path.yaml:13:5", "platform.devics.0.count", "devics", NULL });
-	CHECK(!exists(d), "a bad axis path left %s", d);
-	result_free(&r);
+	pel_t_result r;
+	pel_t_run(&r, "sweep", "tests/data/sweep/bad_value.yaml", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "bad axis value",
+				 (const char *const[]){ "bad_value.yaml:13:5", "workload.ccr", "'fast'", NULL });
+	CHECK(!pel_t_exists(d), "a bad axis value left %s", d);
+	pel_t_result_free(&r);
+	pel_t_run(&r, "sweep", "tests/data/sweep/bad_path.yaml", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "bad axis path",
+				 (const char *const[]){ "bad_path.yaml:13:5", "platform.devics.0.count", "devics", NULL });
+	CHECK(!pel_t_exists(d), "a bad axis path left %s", d);
+	pel_t_result_free(&r);
 	/* a user --set that breaks every point */
-	run(&r, "sweep", SMALL, "--set", "workload.tasks=many", "--out", d);
-	check_one_line_error(&r, "bad --set", (const char *const[]){ "workload.tasks", "many", NULL });
-	CHECK(!exists(d), "a bad --set left %s", d);
-	result_free(&r);
+	pel_t_run(&r, "sweep", SMALL, "--set", "workload.tasks=many", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "bad --set", (const char *const[]){ "workload.tasks", "many", NULL });
+	CHECK(!pel_t_exists(d), "a bad --set left %s", d);
+	pel_t_result_free(&r);
 	/* a parameter the policy does not take: the message of run --policy */
-	run(&r, "sweep", "tests/data/sweep/bad_param.yaml", "--out", d);
-	check_one_line_error(&r, "unknown parameter",
-			     (const char *const[]){ "bad_param.yaml:11:3: policy.gamma: unknown parameter of policy 'dmda' "
-						    "(expected one of: alpha, beta)", NULL });
-	CHECK(!exists(d), "an unknown parameter left %s", d);
-	result_free(&r);
+	pel_t_run(&r, "sweep", "tests/data/sweep/bad_param.yaml", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "unknown parameter",
+				 (const char *const[]){ "bad_param.yaml:11:3: policy.gamma: unknown parameter of policy 'dmda' "
+							"(expected one of: alpha, beta)", NULL });
+	CHECK(!pel_t_exists(d), "an unknown parameter left %s", d);
+	pel_t_result_free(&r);
 	/* no sweep section */
-	run(&r, "sweep", "tests/data/layered.yaml", "--out", d);
-	check_one_line_error(&r, "no sweep section", (const char *const[]){ "layered.yaml", "sweep", NULL });
-	result_free(&r);
+	pel_t_run(&r, "sweep", "tests/data/layered.yaml", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "no sweep section", (const char *const[]){ "layered.yaml", "sweep", NULL });
+	pel_t_result_free(&r);
 	/* the command line */
-	run(&r, "sweep", SMALL, "-j", "0");
-	check_one_line_error(&r, "-j 0", (const char *const[]){ "-j", NULL });
-	result_free(&r);
-	run(&r, "sweep");
-	check_one_line_error(&r, "no scenario", (const char *const[]){ "scenario", NULL });
-	result_free(&r);
-	run(&r, "sweep", SMALL, "--bogus");
-	check_one_line_error(&r, "unknown option", (const char *const[]){ "--bogus", NULL });
-	result_free(&r);
-	run(&r, "sweep", "--help");
+	pel_t_run(&r, "sweep", SMALL, "-j", "0");
+	pel_t_check_one_line_all(&r, 2, "-j 0", (const char *const[]){ "-j", NULL });
+	pel_t_result_free(&r);
+	pel_t_run(&r, "sweep");
+	pel_t_check_one_line_all(&r, 2, "no scenario", (const char *const[]){ "scenario", NULL });
+	pel_t_result_free(&r);
+	pel_t_run(&r, "sweep", SMALL, "--bogus");
+	pel_t_check_one_line_all(&r, 2, "unknown option", (const char *const[]){ "--bogus", NULL });
+	pel_t_result_free(&r);
+	pel_t_run(&r, "sweep", "--help");
 	CHECK(r.status == 0 && strstr(r.out, "--resume"), "sweep --help: status %d", r.status);
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 static void test_journal_without_resume(void)
@@ -743,16 +537,16 @@ static void test_journal_without_resume(void)
 	out_dir(d, sizeof d, "left");
 	mkdir(d, 0777);
 	write_file(in_dir(p, sizeof p, d, "runs.partial.csv"), "");
-	result r;
-	run(&r, "sweep", SMALL, "-q", "--out", d);
-	check_one_line_error(&r, "journal without --resume",
-			     (const char *const[]){ "runs.partial.csv", "--resume", NULL });
-	CHECK(!exists(in_dir(p, sizeof p, d, "runs.csv")), "runs.csv written despite the journal");
-	result_free(&r);
+	pel_t_result r;
+	pel_t_run(&r, "sweep", SMALL, "-q", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "journal without --resume",
+				 (const char *const[]){ "runs.partial.csv", "--resume", NULL });
+	CHECK(!pel_t_exists(in_dir(p, sizeof p, d, "runs.csv")), "runs.csv written despite the journal");
+	pel_t_result_free(&r);
 	/* with --resume the empty journal is a fresh start */
-	run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
+	pel_t_run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
 	CHECK(r.status == 0, "--resume on an empty journal: status %d: %s", r.status, r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 	char a[256];
 	sweep_small(a, sizeof a, "left-ref", "1");
 	same_files(a, d, "resumed from an empty journal");
@@ -764,10 +558,10 @@ static void test_torn_journal(void)
 {
 	char a[256], p[512];
 	sweep_small(a, sizeof a, "torn-ref", "1");
-	char *runs = read_file(in_dir(p, sizeof p, a, "runs.csv"));
+	char *runs = pel_t_read_file(in_dir(p, sizeof p, a, "runs.csv"));
 	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
 	char *copy = strdup(runs), *lines[64];
-	size_t n = split_lines(copy, lines, 64);
+	size_t n = pel_t_split_lines(copy, lines, 64);
 	CU_ASSERT_EQUAL_FATAL(n, 37);
 
 	/* rows 10..19 in reverse order, then half of row 20 */
@@ -782,32 +576,35 @@ static void test_torn_journal(void)
 		strcat(j, lines[i]);
 		strcat(j, "\n");
 	}
-	strncat(j, lines[21], strlen(lines[21]) / 2);
+	/* the torn row: the first half of line 21, without its newline */
+	size_t at = strlen(j), half = strlen(lines[21]) / 2;
+	memcpy(j + at, lines[21], half);
+	j[at + half] = 0;
 	write_file(in_dir(p, sizeof p, d, "runs.partial.csv"), j);
-	result r;
-	run(&r, "sweep", SMALL, "-q", "-j", "2", "--resume", "--out", d);
+	pel_t_result r;
+	pel_t_run(&r, "sweep", SMALL, "-q", "-j", "2", "--resume", "--out", d);
 	CHECK(r.status == 0 && strstr(r.out, "10 from the journal"), "resume after a torn line: status %d, out %s, err %s",
 	      r.status, r.out, r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 	same_files(a, d, "resumed after a torn last line");
-	CHECK(!exists(in_dir(p, sizeof p, d, "runs.partial.csv")), "the journal is left after resuming");
+	CHECK(!pel_t_exists(in_dir(p, sizeof p, d, "runs.partial.csv")), "the journal is left after resuming");
 
 	/* a torn header */
 	out_dir(d, sizeof d, "torn-header");
 	mkdir(d, 0777);
 	write_file(in_dir(p, sizeof p, d, "runs.partial.csv"), "run,poi");
-	run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
+	pel_t_run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
 	CHECK(r.status == 0, "resume after a torn header: status %d: %s", r.status, r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 	same_files(a, d, "resumed after a torn header");
 
 	/* the journal of another sweep: refused, the journal kept */
 	out_dir(d, sizeof d, "other");
 	mkdir(d, 0777);
 	write_file(in_dir(p, sizeof p, d, "runs.partial.csv"), "run,point,policy\n0,0,heft\n");
-	run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
-	check_one_line_error(&r, "journal of another sweep", (const char *const[]){ "runs.partial.csv", NULL });
-	result_free(&r);
+	pel_t_run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "journal of another sweep", (const char *const[]){ "runs.partial.csv", NULL });
+	pel_t_result_free(&r);
 	/* a row of another sweep (another seed) */
 	snprintf(j, cap, "%s\n%s\n", lines[0], lines[5]);
 	char *seed = strstr(j + strlen(lines[0]), ",ok,");
@@ -815,10 +612,10 @@ static void test_torn_journal(void)
 		seed--;
 	*seed = *seed == '9' ? '8' : '9';
 	write_file(in_dir(p, sizeof p, d, "runs.partial.csv"), j);
-	run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
-	check_one_line_error(&r, "row of another sweep", (const char *const[]){ "runs.partial.csv:2", NULL });
-	CHECK(exists(in_dir(p, sizeof p, d, "runs.partial.csv")), "a refused journal was removed");
-	result_free(&r);
+	pel_t_run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "row of another sweep", (const char *const[]){ "runs.partial.csv:2", NULL });
+	CHECK(pel_t_exists(in_dir(p, sizeof p, d, "runs.partial.csv")), "a refused journal was removed");
+	pel_t_result_free(&r);
 	free(j);
 	free(copy);
 	free(runs);
@@ -826,8 +623,8 @@ static void test_torn_journal(void)
 
 static size_t file_lines(const char *path)
 {
-	char *t = read_file(path);
-	size_t n = t ? count_char(t, '\n') : 0;
+	char *t = pel_t_read_file(path);
+	size_t n = t ? pel_t_count_char(t, '\n') : 0;
 	free(t);
 	return n;
 }
@@ -867,7 +664,7 @@ static void test_kill_resume(void)
 			kill(pid, SIGKILL);
 			waitpid(pid, &st, 0);
 		}
-		killed = !gone && exists(p) && !exists(in_dir(p, sizeof p, d, "runs.csv"));
+		killed = !gone && pel_t_exists(p) && !pel_t_exists(in_dir(p, sizeof p, d, "runs.csv"));
 		if (!killed) {
 			/* it finished first: a bigger sweep */
 			char cmd[600];
@@ -880,13 +677,13 @@ static void test_kill_resume(void)
 		return;
 	size_t rows = file_lines(in_dir(p, sizeof p, d, "runs.partial.csv"));
 	CHECK(rows >= 12, "the journal of the killed sweep has %zu lines", rows);
-	result r;
-	run(&r, "sweep", SMALL, "--set", "workload.tasks=300", "--set", reps, "-j", "1", "-q", "--resume", "--out", d);
+	pel_t_result r;
+	pel_t_run(&r, "sweep", SMALL, "--set", "workload.tasks=300", "--set", reps, "-j", "1", "-q", "--resume", "--out", d);
 	CHECK(r.status == 0 && strstr(r.out, "from the journal"), "resume after kill -9: status %d: %s", r.status, r.err);
-	result_free(&r);
-	run(&r, "sweep", SMALL, "--set", "workload.tasks=300", "--set", reps, "-j", "2", "-q", "--out", ref);
+	pel_t_result_free(&r);
+	pel_t_run(&r, "sweep", SMALL, "--set", "workload.tasks=300", "--set", reps, "-j", "2", "-q", "--out", ref);
 	CHECK(r.status == 0, "reference sweep: status %d: %s", r.status, r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 	same_files(ref, d, "killed with SIGKILL and resumed");
 }
 
@@ -895,7 +692,7 @@ static pid_t first_child(pid_t pid)
 {
 	char path[64];
 	snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)pid, (int)pid);
-	char *t = read_file(path);
+	char *t = pel_t_read_file(path);
 	pid_t c = t && *t ? (pid_t)atoi(t) : -1;
 	free(t);
 	return c;
@@ -940,7 +737,7 @@ static void test_worker_killed(void)
 			char cmd[600];
 			snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
 			CU_ASSERT_EQUAL(system(cmd), 0);
-			if (!exists("/proc/self/task"))
+			if (!pel_t_exists("/proc/self/task"))
 				return; /* no /proc: nothing to find the worker by */
 			continue;
 		}
@@ -949,9 +746,9 @@ static void test_worker_killed(void)
 	CHECK(done, "could not kill a worker while the sweep ran");
 	if (!done)
 		return;
-	char *runs = read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	char *runs = pel_t_read_file(in_dir(p, sizeof p, d, "runs.csv"));
 	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
-	size_t killed = 0, ok = 0, lines = count_char(runs, '\n');
+	size_t killed = 0, ok = 0, lines = pel_t_count_char(runs, '\n');
 	for (char *l = strtok(runs, "\n"); l; l = strtok(NULL, "\n")) {
 		killed += strstr(l, ",failed,") && strstr(l, "killed by signal 9");
 		ok += strstr(l, ",ok,") != NULL;
@@ -966,19 +763,19 @@ static void test_failed_runs(void)
 {
 	char d[256], p[512];
 	out_dir(d, sizeof d, "failing");
-	result r;
-	run(&r, "sweep", "tests/data/sweep/failing.yaml", "-j", "2", "-q", "--out", d);
+	pel_t_result r;
+	pel_t_run(&r, "sweep", "tests/data/sweep/failing.yaml", "-j", "2", "-q", "--out", d);
 	CHECK(r.status == 1, "failing.yaml: expected status 1, found %d", r.status);
-	CHECK(strstr(r.err, "4 of 8 runs failed") && count_char(r.err, '\n') == 1,
+	CHECK(strstr(r.err, "4 of 8 runs failed") && pel_t_count_char(r.err, '\n') == 1,
 	      "failing.yaml: expected one line saying 4 of 8 runs failed, found: %s", r.err);
 	CHECK(strstr(r.out, "runs.csv") != NULL, "failing.yaml: no final line: %s", r.out);
-	result_free(&r);
-	char *runs = read_file(in_dir(p, sizeof p, d, "runs.csv"));
-	char *sum = read_file(in_dir(p, sizeof p, d, "summary.csv"));
+	pel_t_result_free(&r);
+	char *runs = pel_t_read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	char *sum = pel_t_read_file(in_dir(p, sizeof p, d, "summary.csv"));
 	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(sum);
 	char *lines[16];
-	size_t n = split_lines(runs, lines, 16);
+	size_t n = pel_t_split_lines(runs, lines, 16);
 	CU_ASSERT_EQUAL_FATAL(n, 9);
 	for (size_t i = 1; i < n; i++) {
 		int fixed = strstr(lines[i], "fixed:") != NULL;
@@ -987,7 +784,7 @@ static void test_failed_runs(void)
 		if (fixed)
 			CU_ASSERT_PTR_NOT_NULL(strstr(lines[i], "no-such-schedule.csv"));
 	}
-	n = split_lines(sum, lines, 16);
+	n = pel_t_split_lines(sum, lines, 16);
 	CU_ASSERT_EQUAL_FATAL(n, 5);
 	CU_ASSERT(!strncmp(lines[1], "0,0.5,heft,2,2,2,2,", 19));
 	CU_ASSERT(!strncmp(lines[2], "0,0.5,fixed:schedule=no-such-schedule.csv,0,2,2,2,,,", 52));
@@ -999,15 +796,15 @@ static void test_progress(void)
 {
 	char d[256];
 	out_dir(d, sizeof d, "progress");
-	result r;
-	run(&r, "sweep", SMALL, "--out", d);
+	pel_t_result r;
+	pel_t_run(&r, "sweep", SMALL, "--out", d);
 	CHECK(r.status == 0 && strstr(r.err, "sweep: 36/36 runs\n") && !strchr(r.err, '\r'),
 	      "progress off a terminal: expected plain lines ending 'sweep: 36/36 runs', found: %s", r.err);
 	CHECK(strstr(r.out, "36 runs (0 failed)") && strstr(r.out, "summary.csv"), "final line: %s", r.out);
-	result_free(&r);
-	run(&r, "sweep", SMALL, "-q", "--out", d);
+	pel_t_result_free(&r);
+	pel_t_run(&r, "sweep", SMALL, "-q", "--out", d);
 	CHECK(r.status == 0 && r.nerr == 0, "--quiet: expected nothing on stderr, found: %s", r.err);
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 #ifdef PEL_MPIEXEC
@@ -1024,12 +821,12 @@ static void test_mpi(void)
 		char name[32];
 		snprintf(name, sizeof name, "mpi-%s", np[i]);
 		out_dir(d, sizeof d, name);
-		result r;
-		run_prog(&r, PEL_MPIEXEC, env,
-			 (const char *const[]){ "--oversubscribe", "-np", np[i], PELSIM_BIN, "sweep", SMALL, "-q",
-						"--out", d, NULL });
+		pel_t_result r;
+		pel_t_run_env(&r, PEL_MPIEXEC, env,
+			      (const char *const[]){ "--oversubscribe", "-np", np[i], PELSIM_BIN, "sweep", SMALL, "-q",
+						     "--out", d, NULL });
 		CHECK(r.status == 0, "mpirun -np %s: status %d: %s", np[i], r.status, r.err);
-		result_free(&r);
+		pel_t_result_free(&r);
 		same_files(a, d, np[i][0] == '1' ? "mpirun -np 1" : "mpirun -np 3");
 	}
 }
@@ -1037,22 +834,13 @@ static void test_mpi(void)
 
 /* ---- set-up ---- */
 
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 int main(void)
 {
 	if (chdir(PEL_SOURCE_DIR)) {
 		perror(PEL_SOURCE_DIR);
 		return 1;
 	}
-	snprintf(tmp_root, sizeof tmp_root, "/tmp/pel_sweep_XXXXXX");
-	if (!mkdtemp(tmp_root)) {
+	if (!pel_t_tmpdir(tmp_root, sizeof tmp_root, "sweep")) {
 		perror("mkdtemp");
 		return 1;
 	}
@@ -1083,12 +871,9 @@ int main(void)
 		CU_cleanup_registry();
 		return 1;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	unsigned failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
+	unsigned failed = pel_t_run_tests();
 	if (!failed)
-		nftw(tmp_root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+		pel_t_rm_tree(tmp_root);
 	else
 		fprintf(stderr, "test_sweep: files kept in %s\n", tmp_root);
 	return failed ? 1 : 0;

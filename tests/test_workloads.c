@@ -20,6 +20,7 @@
 #include "../models/workload.h"
 #include "../sim/import.h"
 #include "../sim/scenario.h"
+#include "harness.h"
 
 #include <CUnit/Basic.h>
 #include <CUnit/CUnit.h>
@@ -27,46 +28,20 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
-#include <poll.h>
 #include <regex.h>
-#include <signal.h>
-#include <spawn.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
-
-extern char **environ;
 
 #define DATA "tests/data/workloads/"
 #define WF_SCENARIO "scenarios/workloads/wfcommons.yaml"
 #define ETC_SCENARIO "scenarios/workloads/braun_etc.yaml"
 #define STG_SCENARIO DATA "stg.yaml"
-#define RUN_TIMEOUT_S 120
-
-/* ---- assertions with messages that say which case failed ---- */
-
-static void check_impl(int ok, unsigned line, const char *fmt, ...)
-{
-	char msg[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (!ok)
-		fprintf(stderr, "\n  test_workloads.c:%u: %s\n", line, msg);
-	CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, line, msg, __FILE__, "", CU_FALSE);
-}
-
-#define CHECK(cond, ...) check_impl((cond) ? 1 : 0, __LINE__, __VA_ARGS__)
 
 /* |got - want| <= tol * |want| */
 static int near(double got, double want, double tol)
@@ -74,188 +49,7 @@ static int near(double got, double want, double tol)
 	return fabs(got - want) <= tol * fabs(want);
 }
 
-/* ---- running pelsim ---- */
-
-typedef struct {
-	int status;   /* exit status; 128 + signal when killed; -1 when it could not run */
-	char *out;    /* stdout, NUL-terminated */
-	size_t nout;
-	char *err;    /* stderr, NUL-terminated */
-	size_t nerr;
-} result;
-
-static void result_free(result *r)
-{
-	free(r->out);
-	free(r->err);
-	memset(r, 0, sizeof *r);
-}
-
-static void append(char **buf, size_t *n, const char *data, size_t k)
-{
-	*buf = realloc(*buf, *n + k + 1);
-	if (!*buf) {
-		perror("test_workloads");
-		exit(1);
-	}
-	memcpy(*buf + *n, data, k);
-	*n += k;
-	(*buf)[*n] = 0;
-}
-
-/* Runs pelsim with the arguments given (NULL-terminated), capturing stdout
- * and stderr apart.  Returns the exit status (also in r->status). */
-static int run_argv(result *r, const char *const *args)
-{
-	memset(r, 0, sizeof *r);
-	append(&r->out, &r->nout, "", 0);
-	append(&r->err, &r->nerr, "", 0);
-	r->status = -1;
-	const char *argv[64];
-	size_t argc = 0;
-	argv[argc++] = PELSIM_BIN;
-	for (; *args && argc < 63; args++)
-		argv[argc++] = *args;
-	argv[argc] = NULL;
-
-	int po[2], pe[2];
-	if (pipe(po) || pipe(pe)) {
-		perror("pipe");
-		return -1;
-	}
-	posix_spawn_file_actions_t fa;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
-	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
-	posix_spawn_file_actions_addclose(&fa, po[0]);
-	posix_spawn_file_actions_addclose(&fa, pe[0]);
-	posix_spawn_file_actions_addclose(&fa, po[1]);
-	posix_spawn_file_actions_addclose(&fa, pe[1]);
-	pid_t pid;
-	int rc = posix_spawn(&pid, PELSIM_BIN, &fa, NULL, (char *const *)argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	close(po[1]);
-	close(pe[1]);
-	if (rc) {
-		fprintf(stderr, "cannot run %s: %s\n", PELSIM_BIN, strerror(rc));
-		close(po[0]);
-		close(pe[0]);
-		return -1;
-	}
-
-	struct pollfd fds[2] = { { po[0], POLLIN, 0 }, { pe[0], POLLIN, 0 } };
-	int open_fds = 2, killed = 0;
-	time_t deadline = time(NULL) + RUN_TIMEOUT_S;
-	while (open_fds) {
-		int left = (int)(deadline - time(NULL));
-		int k = left > 0 ? poll(fds, 2, left * 1000) : 0;
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			fprintf(stderr, "pelsim ran past %d s: killed\n", RUN_TIMEOUT_S);
-			kill(pid, SIGKILL);
-			killed = 1;
-			break;
-		}
-		for (int i = 0; i < 2; i++) {
-			if (fds[i].fd < 0 || !fds[i].revents)
-				continue;
-			char buf[4096];
-			ssize_t got = read(fds[i].fd, buf, sizeof buf);
-			if (got < 0 && errno == EINTR)
-				continue;
-			if (got <= 0) {
-				close(fds[i].fd);
-				fds[i].fd = -1;
-				open_fds--;
-			} else if (i == 0) {
-				append(&r->out, &r->nout, buf, (size_t)got);
-			} else {
-				append(&r->err, &r->nerr, buf, (size_t)got);
-			}
-		}
-	}
-	for (int i = 0; i < 2; i++)
-		if (fds[i].fd >= 0)
-			close(fds[i].fd);
-	int st;
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	if (WIFEXITED(st))
-		r->status = WEXITSTATUS(st);
-	else if (WIFSIGNALED(st))
-		r->status = 128 + WTERMSIG(st);
-	if (killed)
-		r->status = 128 + SIGKILL;
-	return r->status;
-}
-
-#define run(r, ...) run_argv((r), (const char *const[]){ __VA_ARGS__, NULL })
-
-static size_t count_char(const char *s, char c)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += *s == c;
-	return n;
-}
-
-/* The rule for bad input: status 2, nothing on stdout, exactly one line on
- * stderr, which contains want (when not NULL).  what names the case. */
-static int check_one_line_error(const result *r, const char *what, const char *want)
-{
-	int ok = r->status == 2 && r->nout == 0 && r->nerr > 0 && r->err[r->nerr - 1] == '\n' &&
-		 count_char(r->err, '\n') == 1 && strlen(r->err) == r->nerr &&
-		 (!want || strstr(r->err, want));
-	CHECK(ok,
-	      "%s: expected exit status 2, empty stdout and one stderr line containing \"%s\"; "
-	      "found status %d, %zu bytes of stdout, stderr: %s",
-	      what, want ? want : "", r->status, r->nout, r->nerr ? r->err : "(empty)\n");
-	return ok;
-}
-
-/* A successful run: status 0 and nothing on stderr. */
-static int check_ok(const result *r, const char *what)
-{
-	int ok = r->status == 0 && r->nerr == 0;
-	CHECK(ok, "%s: expected exit status 0 and no stderr, found status %d, stderr: %s", what, r->status,
-	      r->nerr ? r->err : "(empty)");
-	return ok;
-}
-
-/* The JSON object printed by `pelsim dag --json` (or the first line of
- * `pelsim run --json`), or NULL (with a failed check). */
-static json_t *json_line(const result *r, const char *what)
-{
-	json_error_t je;
-	json_t *o = json_loadb(r->out, strcspn(r->out, "\n"), 0, &je);
-	CHECK(o && json_is_object(o), "%s: expected a JSON object on stdout, found '%.200s' (%s)", what, r->out,
-	      je.text);
-	if (o && !json_is_object(o)) {
-		json_decref(o);
-		o = NULL;
-	}
-	return o;
-}
-
-/* Every line of stdout as a JSON object (run --json with several policies). */
-static json_t *json_lines(const result *r, const char *what)
-{
-	json_t *all = json_array();
-	const char *p = r->out;
-	while (*p) {
-		size_t len = strcspn(p, "\n");
-		json_error_t je;
-		json_t *o = json_loadb(p, len, 0, &je);
-		CHECK(o && json_is_object(o), "%s: expected one JSON object per line, found '%.*s'", what,
-		      (int)(len > 200 ? 200 : len), p);
-		if (o)
-			json_array_append_new(all, o);
-		p += len + (p[len] == '\n');
-	}
-	return all;
-}
+/* ---- JSON fields ---- */
 
 static double jnum(const json_t *o, const char *key)
 {
@@ -288,11 +82,6 @@ static int shared_dir(const char *sub, char *out, size_t n)
 	return ok;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Sorted names of the regular files in dir whose names end with suffix
  * (NULL-terminated; free with free_list). */
 static char **list_dir(const char *dir, const char *suffix, size_t *n)
@@ -317,7 +106,7 @@ static char **list_dir(const char *dir, const char *suffix, size_t *n)
 		v[*n] = NULL;
 	}
 	closedir(d);
-	qsort(v, *n, sizeof *v, cmp_str);
+	qsort(v, *n, sizeof *v, pel_t_cmp_str);
 	return v;
 }
 
@@ -442,9 +231,9 @@ static void check_edges(const pel_dag *g, const char *what, const char *const *w
 		snprintf(buf, sizeof buf, "%s->%s", name_of(g, g->src[e]), name_of(g, g->dst[e]));
 		got[e] = strdup(buf);
 	}
-	qsort(got, g->nedges, sizeof *got, cmp_str);
+	qsort(got, g->nedges, sizeof *got, pel_t_cmp_str);
 	for (size_t i = 0; i < n; i++) {
-		int found = bsearch(&want[i], got, g->nedges, sizeof *got, cmp_str) != NULL;
+		int found = bsearch(&want[i], got, g->nedges, sizeof *got, pel_t_cmp_str) != NULL;
 		CHECK(found, "%s: expected the edge %s, found none", what, want[i]);
 	}
 	for (uint32_t e = 0; e + 1 < g->nedges; e++)
@@ -557,21 +346,21 @@ static void test_layered_scenario(void)
 	snprintf(p1, sizeof p1, "%s/a.dot", dir);
 	snprintf(p2, sizeof p2, "%s/b.dot", dir);
 	snprintf(p3, sizeof p3, "%s/c.dot", dir);
-	result r;
-	run(&r, "dag", file, "--set", "workload.tasks=1234", "--export", p1, "--json");
-	if (check_ok(&r, "pelsim dag gen_layered.yaml --set workload.tasks=1234")) {
-		json_t *o = json_line(&r, "pelsim dag gen_layered.yaml --json");
+	pel_t_result r;
+	pel_t_run(&r, "dag", file, "--set", "workload.tasks=1234", "--export", p1, "--json");
+	if (pel_t_check_ok(&r, "pelsim dag gen_layered.yaml --set workload.tasks=1234")) {
+		json_t *o = pel_t_json_line(&r, "pelsim dag gen_layered.yaml --json");
 		CHECK(jnum(o, "tasks") == 1234, "gen_layered.yaml with workload.tasks=1234: found %g tasks",
 		      jnum(o, "tasks"));
 		json_decref(o);
 	}
-	result_free(&r);
-	run(&r, "dag", file, "--set", "workload.tasks=1234", "--export", p2);
-	check_ok(&r, "pelsim dag gen_layered.yaml --export (again)");
-	result_free(&r);
-	run(&r, "dag", file, "--set", "workload.tasks=1234", "--set", "seed=5", "--export", p3);
-	check_ok(&r, "pelsim dag gen_layered.yaml --set seed=5 --export");
-	result_free(&r);
+	pel_t_result_free(&r);
+	pel_t_run(&r, "dag", file, "--set", "workload.tasks=1234", "--export", p2);
+	pel_t_check_ok(&r, "pelsim dag gen_layered.yaml --export (again)");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "dag", file, "--set", "workload.tasks=1234", "--set", "seed=5", "--export", p3);
+	pel_t_check_ok(&r, "pelsim dag gen_layered.yaml --set seed=5 --export");
+	pel_t_result_free(&r);
 	char err[1024];
 	pel_dag *a = pel_import(p1, PEL_FMT_DOT, NULL, err, sizeof err);
 	pel_dag *b = pel_import(p2, PEL_FMT_DOT, NULL, err, sizeof err);
@@ -708,15 +497,15 @@ static void test_layered_heft(void)
 		CHECK(near(sum.ccr, 0.5, 0.05), "%s: pel_dag_stats CCR %.4f, expected 0.5 within 5%%", file, sum.ccr);
 		pel_scenario_free(s);
 	}
-	result r;
-	run(&r, "dag", file, "--set", "workload.ccr=2", "--set", "workload.beta=0.25", "--json");
-	if (check_ok(&r, "pelsim dag gen_heft.yaml --set workload.ccr=2")) {
-		json_t *o = json_line(&r, "pelsim dag gen_heft.yaml --json");
+	pel_t_result r;
+	pel_t_run(&r, "dag", file, "--set", "workload.ccr=2", "--set", "workload.beta=0.25", "--json");
+	if (pel_t_check_ok(&r, "pelsim dag gen_heft.yaml --set workload.ccr=2")) {
+		json_t *o = pel_t_json_line(&r, "pelsim dag gen_heft.yaml --json");
 		CHECK(near(jnum(o, "ccr"), 2, 0.05) && jnum(o, "tasks") == 5000,
 		      "pelsim dag gen_heft.yaml, ccr 2: found CCR %g, %g tasks", jnum(o, "ccr"), jnum(o, "tasks"));
 		json_decref(o);
 	}
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 static void test_cholesky(void)
@@ -943,19 +732,19 @@ static void test_family_scenarios(void)
 			CHECK(!why, "%s: expected the DAG of the C API, found a difference: %s", file, why);
 		}
 		pel_scenario_free(s);
-		result r;
-		run(&r, "dag", file, "--json");
-		if (check_ok(&r, file)) {
-			json_t *o = json_line(&r, file);
+		pel_t_result r;
+		pel_t_run(&r, "dag", file, "--json");
+		if (pel_t_check_ok(&r, file)) {
+			json_t *o = pel_t_json_line(&r, file);
 			CHECK(jnum(o, "tasks") == cases[i].want->ntasks && jnum(o, "edges") == cases[i].want->nedges,
 			      "pelsim dag %s: %g tasks, %g edges; expected %u and %u", file, jnum(o, "tasks"),
 			      jnum(o, "edges"), cases[i].want->ntasks, cases[i].want->nedges);
 			json_decref(o);
 		}
-		result_free(&r);
-		run(&r, "run", file, "--policy", "heft,eager", "--check");
-		check_ok(&r, file);
-		result_free(&r);
+		pel_t_result_free(&r);
+		pel_t_run(&r, "run", file, "--policy", "heft,eager", "--check");
+		pel_t_check_ok(&r, file);
+		pel_t_result_free(&r);
 		pel_dag_free(cases[i].want);
 	}
 }
@@ -1188,17 +977,17 @@ static void test_round_trips(void)
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		char file[256];
 		snprintf(file, sizeof file, DATA "%s", files[i]);
-		result res;
-		run(&res, "dag", file, "--export", out, "--json");
-		if (!check_ok(&res, file)) {
-			result_free(&res);
+		pel_t_result res;
+		pel_t_run(&res, "dag", file, "--export", out, "--json");
+		if (!pel_t_check_ok(&res, file)) {
+			pel_t_result_free(&res);
 			continue;
 		}
-		json_t *a = json_line(&res, file);
-		result_free(&res);
-		run(&res, "dag", out, "--json");
-		json_t *b = check_ok(&res, out) ? json_line(&res, out) : NULL;
-		result_free(&res);
+		json_t *a = pel_t_json_line(&res, file);
+		pel_t_result_free(&res);
+		pel_t_run(&res, "dag", out, "--json");
+		json_t *b = pel_t_check_ok(&res, out) ? pel_t_json_line(&res, out) : NULL;
+		pel_t_result_free(&res);
 		/* the shape is the same; costs differ (the scenario's are
 		 * times on its platform, the file's are work) */
 		static const char *const keys[] = { "tasks", "edges", "depth", "width", "entries", "exits",
@@ -1256,19 +1045,19 @@ static void test_wfcommons(void)
 		snprintf(what, sizeof what, "%s --set %s", WF_SCENARIO, set);
 		long declared = wf_declared_tasks(path);
 		CHECK(declared > 0, "%s: expected a WfFormat file with tasks, found none", path);
-		result r;
-		run(&r, "dag", WF_SCENARIO, "--set", set, "--json");
-		if (check_ok(&r, what)) {
-			json_t *o = json_line(&r, what);
+		pel_t_result r;
+		pel_t_run(&r, "dag", WF_SCENARIO, "--set", set, "--json");
+		if (pel_t_check_ok(&r, what)) {
+			json_t *o = pel_t_json_line(&r, what);
 			CHECK(jnum(o, "tasks") == declared && jnum(o, "edges") > 0 && jnum(o, "critical_path") > 0,
 			      "%s: pelsim dag found %g tasks, %g edges, critical path %g; the file declares %ld tasks",
 			      files[i], jnum(o, "tasks"), jnum(o, "edges"), jnum(o, "critical_path"), declared);
 			json_decref(o);
 		}
-		result_free(&r);
-		run(&r, "run", WF_SCENARIO, "--set", set, "--policy", "heft,eager", "--check", "--json");
-		if (check_ok(&r, what)) {
-			json_t *all = json_lines(&r, what);
+		pel_t_result_free(&r);
+		pel_t_run(&r, "run", WF_SCENARIO, "--set", set, "--policy", "heft,eager", "--check", "--json");
+		if (pel_t_check_ok(&r, what)) {
+			json_t *all = pel_t_json_lines(&r, what);
 			CHECK(json_array_size(all) == 2, "%s: expected one JSON line per policy, found %zu", what,
 			      json_array_size(all));
 			for (size_t k = 0; k < json_array_size(all) && k < 2; k++) {
@@ -1281,18 +1070,18 @@ static void test_wfcommons(void)
 			}
 			json_decref(all);
 		}
-		result_free(&r);
+		pel_t_result_free(&r);
 	}
 	free_list(files);
 	/* the scenario as written: Montage, 58 tasks */
-	result r;
-	run(&r, "dag", WF_SCENARIO, "--json");
-	if (check_ok(&r, WF_SCENARIO)) {
-		json_t *o = json_line(&r, WF_SCENARIO);
+	pel_t_result r;
+	pel_t_run(&r, "dag", WF_SCENARIO, "--json");
+	if (pel_t_check_ok(&r, WF_SCENARIO)) {
+		json_t *o = pel_t_json_line(&r, WF_SCENARIO);
 		CHECK(jnum(o, "tasks") == 58, "%s: Montage: expected 58 tasks, found %g", WF_SCENARIO, jnum(o, "tasks"));
 		json_decref(o);
 	}
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 /* ---- 4. Braun et al.'s ETC instances ---------------------------------- */
@@ -1386,10 +1175,10 @@ static void test_braun_fixed(void)
 		CU_ASSERT_FATAL(symlink(sol, link) == 0);
 		snprintf(set, sizeof set, "workload.file=%s", inst);
 		snprintf(pol, sizeof pol, "fixed:schedule=%s", link);
-		result r;
-		run(&r, "run", ETC_SCENARIO, "--set", set, "--policy", pol, "--json");
-		if (check_ok(&r, sols[i])) {
-			json_t *o = json_line(&r, sols[i]);
+		pel_t_result r;
+		pel_t_run(&r, "run", ETC_SCENARIO, "--set", set, "--policy", pol, "--json");
+		if (pel_t_check_ok(&r, sols[i])) {
+			json_t *o = pel_t_json_line(&r, sols[i]);
 			double ms = jnum(o, "makespan"), exact = etc_makespan(inst, sol);
 			CHECK(near(ms, exact, 1e-9) && jnum(o, "tasks") == 512,
 			      "%s: fixed replay makespan %.6f, expected %.6f (max over machines of the summed ETC "
@@ -1400,7 +1189,7 @@ static void test_braun_fixed(void)
 			worst = fmax(worst, fabs(ms - want));
 			json_decref(o);
 		}
-		result_free(&r);
+		pel_t_result_free(&r);
 		unlink(link);
 	}
 	rmdir(tmp);
@@ -1418,10 +1207,10 @@ static void test_braun_minmin(void)
 	if (!shared_dir("braun_etc/512x16", dir, sizeof dir))
 		return;
 	const double best = 7358942.8;
-	result r;
-	run(&r, "run", ETC_SCENARIO, "--json");
-	if (check_ok(&r, ETC_SCENARIO)) {
-		json_t *o = json_line(&r, ETC_SCENARIO);
+	pel_t_result r;
+	pel_t_run(&r, "run", ETC_SCENARIO, "--json");
+	if (pel_t_check_ok(&r, ETC_SCENARIO)) {
+		json_t *o = pel_t_json_line(&r, ETC_SCENARIO);
 		double ms = jnum(o, "makespan");
 		CHECK(!strcmp(jstr(o, "policy"), "minmin") && ms >= best && ms <= 1.2 * best,
 		      "%s: min-min on u_c_hihi.0: makespan %.1f, expected in [%.1f, 1.2 x that]", ETC_SCENARIO, ms,
@@ -1430,7 +1219,7 @@ static void test_braun_minmin(void)
 			ms / best, best);
 		json_decref(o);
 	}
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 /* ---- 5. STG graphs ----------------------------------------------------- */
@@ -1471,17 +1260,17 @@ static void test_stg_critical_path(void)
 			snprintf(path, sizeof path, "%s/%s", sub, files[i]);
 			double cp = stg_cp_length(path);
 			CHECK(isfinite(cp), "%s: expected a '# CP Length : N' trailer line, found none", path);
-			result r;
-			run(&r, "dag", path, "--json");
-			if (check_ok(&r, path)) {
-				json_t *o = json_line(&r, path);
+			pel_t_result r;
+			pel_t_run(&r, "dag", path, "--json");
+			if (pel_t_check_ok(&r, path)) {
+				json_t *o = pel_t_json_line(&r, path);
 				unsigned want_tasks = (unsigned)atoi(subs[s]) + 2;
 				CHECK(jnum(o, "critical_path") == cp && jnum(o, "tasks") == want_tasks,
 				      "%s: critical_path %g, expected the trailer's CP Length %g; %g tasks, expected %u",
 				      path, jnum(o, "critical_path"), cp, jnum(o, "tasks"), want_tasks);
 				json_decref(o);
 			}
-			result_free(&r);
+			pel_t_result_free(&r);
 		}
 		free_list(files);
 	}
@@ -1492,8 +1281,8 @@ static void test_stg_critical_path(void)
  * commas. */
 static char *all_policies(void)
 {
-	result r;
-	run(&r, "policies");
+	pel_t_result r;
+	pel_t_run(&r, "policies");
 	char *list = calloc(1, r.nout + 1);
 	size_t n = 0;
 	for (char *p = r.out; r.status == 0 && *p;) {
@@ -1508,7 +1297,7 @@ static char *all_policies(void)
 		p += *p == '\n';
 	}
 	CHECK(r.status == 0 && n > 0, "pelsim policies: expected a list, found status %d", r.status);
-	result_free(&r);
+	pel_t_result_free(&r);
 	return list;
 }
 
@@ -1553,7 +1342,7 @@ static void test_stg_optimal(void)
 	if (!shared_dir("stg", dir, sizeof dir))
 		return;
 	char *policies = all_policies();
-	size_t npol = 1 + count_char(policies, ',');
+	size_t npol = 1 + pel_t_count_char(policies, ',');
 	char sub[PATH_MAX + 8];
 	snprintf(sub, sizeof sub, "%s/50", dir);
 	size_t nfiles;
@@ -1583,13 +1372,13 @@ static void test_stg_optimal(void)
 				continue;
 			snprintf(path, sizeof path, "%s/%s", sub, files[i]);
 			snprintf(set, sizeof set, "workload=%s", path);
-			result r;
-			run(&r, "run", STG_SCENARIO, "--set", set, "--set", count, "--policy", policies, "--check",
-			    "--json");
+			pel_t_result r;
+			pel_t_run(&r, "run", STG_SCENARIO, "--set", set, "--set", count, "--policy", policies, "--check",
+				  "--json");
 			char what[PATH_MAX + 64];
 			snprintf(what, sizeof what, "%s on %u processors", key, ms[j]);
-			if (check_ok(&r, what)) {
-				json_t *all = json_lines(&r, what);
+			if (pel_t_check_ok(&r, what)) {
+				json_t *all = pel_t_json_lines(&r, what);
 				CHECK(json_array_size(all) == npol, "%s: expected %zu policies, found %zu", what, npol,
 				      json_array_size(all));
 				for (size_t k = 0; k < json_array_size(all); k++) {
@@ -1609,7 +1398,7 @@ static void test_stg_optimal(void)
 				}
 				json_decref(all);
 			}
-			result_free(&r);
+			pel_t_result_free(&r);
 		}
 		if (nratio)
 			fprintf(stderr,
@@ -1667,14 +1456,14 @@ static void test_dag_formats(void)
 		snprintf(file, sizeof file, DATA "%s", small_cases[i].file);
 		/* --json, detected and with --format */
 		for (int f = 0; f < 2; f++) {
-			result r;
+			pel_t_result r;
 			if (f)
-				run(&r, "dag", file, "--format", fmt[i], "--json");
+				pel_t_run(&r, "dag", file, "--format", fmt[i], "--json");
 			else
-				run(&r, "dag", file, "--json");
+				pel_t_run(&r, "dag", file, "--json");
 			snprintf(what, sizeof what, "pelsim dag %s%s%s --json", file, f ? " --format " : "", f ? fmt[i] : "");
-			if (check_ok(&r, what)) {
-				json_t *o = json_line(&r, what);
+			if (pel_t_check_ok(&r, what)) {
+				json_t *o = pel_t_json_line(&r, what);
 				if (o) {
 					check_small_summary(o, i, what);
 					CHECK(!strcmp(jstr(o, "workload"), file), "%s: workload '%s'", what,
@@ -1682,13 +1471,13 @@ static void test_dag_formats(void)
 				}
 				json_decref(o);
 			}
-			result_free(&r);
+			pel_t_result_free(&r);
 		}
 		/* text */
-		result r;
-		run(&r, "dag", file);
+		pel_t_result r;
+		pel_t_run(&r, "dag", file);
 		snprintf(what, sizeof what, "pelsim dag %s", file);
-		if (check_ok(&r, what)) {
+		if (pel_t_check_ok(&r, what)) {
 			char want[128];
 			snprintf(want, sizeof want, "tasks          %g\n", small_cases[i].tasks);
 			CHECK(strstr(r.out, want) != NULL, "%s: expected '%s', found:\n%s", what, want, r.out);
@@ -1701,15 +1490,15 @@ static void test_dag_formats(void)
 			CHECK(strstr(r.out, "critical path  8 (work or time units)\n") != NULL,
 			      "%s: expected 'critical path  8 (work or time units)', found:\n%s", what, r.out);
 		}
-		result_free(&r);
+		pel_t_result_free(&r);
 		/* --export: the DOT file reads back with the same summary */
-		run(&r, "dag", file, "--export", out, "--json");
+		pel_t_run(&r, "dag", file, "--export", out, "--json");
 		snprintf(what, sizeof what, "pelsim dag %s --export", file);
-		json_t *a = check_ok(&r, what) ? json_line(&r, what) : NULL;
-		result_free(&r);
-		run(&r, "dag", out, "--json");
-		json_t *b = check_ok(&r, out) ? json_line(&r, out) : NULL;
-		result_free(&r);
+		json_t *a = pel_t_check_ok(&r, what) ? pel_t_json_line(&r, what) : NULL;
+		pel_t_result_free(&r);
+		pel_t_run(&r, "dag", out, "--json");
+		json_t *b = pel_t_check_ok(&r, out) ? pel_t_json_line(&r, out) : NULL;
+		pel_t_result_free(&r);
 		if (a && b) {
 			json_object_del(a, "workload");
 			json_object_del(b, "workload");
@@ -1730,19 +1519,19 @@ static void test_dag_formats(void)
 static void test_dag_scenario(void)
 {
 	const char *file = DATA "file_dot.yaml";
-	result r;
-	run(&r, "dag", file);
-	if (check_ok(&r, file)) {
+	pel_t_result r;
+	pel_t_run(&r, "dag", file);
+	if (pel_t_check_ok(&r, file)) {
 		CHECK(strstr(r.out, "tasks          5\n") && strstr(r.out, "edges          4\n") &&
 			      strstr(r.out, "depth          3 levels\n") && strstr(r.out, "critical path  8 s (CP_MIN)\n") &&
 			      strstr(r.out, "kinds          3: "),
 		      "pelsim dag %s: expected 5 tasks, 4 edges, 3 levels, critical path 8 s (CP_MIN), found:\n%s", file,
 		      r.out);
 	}
-	result_free(&r);
-	run(&r, "dag", file, "--json");
-	if (check_ok(&r, file)) {
-		json_t *o = json_line(&r, file);
+	pel_t_result_free(&r);
+	pel_t_run(&r, "dag", file, "--json");
+	if (pel_t_check_ok(&r, file)) {
+		json_t *o = pel_t_json_line(&r, file);
 		/* one memory: communication costs nothing, so the CCR is 0 */
 		CHECK(jnum(o, "critical_path") == 8 && jnum(o, "width") == 2 && jnum(o, "ccr") == 0 &&
 			      !strcmp(jstr(o, "workload"), file),
@@ -1750,17 +1539,17 @@ static void test_dag_scenario(void)
 		      jnum(o, "width"), jnum(o, "ccr"));
 		json_decref(o);
 	}
-	result_free(&r);
+	pel_t_result_free(&r);
 	/* the ETC scenario: CP_MIN = the largest of the fastest times, 6 */
-	run(&r, "dag", DATA "file_etc.yaml", "--json");
-	if (check_ok(&r, "file_etc.yaml")) {
-		json_t *o = json_line(&r, "file_etc.yaml");
+	pel_t_run(&r, "dag", DATA "file_etc.yaml", "--json");
+	if (pel_t_check_ok(&r, "file_etc.yaml")) {
+		json_t *o = pel_t_json_line(&r, "file_etc.yaml");
 		CHECK(jnum(o, "critical_path") == 6 && jnum(o, "tasks") == 3,
 		      "pelsim dag file_etc.yaml: critical path %g (expected min times 1, 2, 6 -> 6), %g tasks",
 		      jnum(o, "critical_path"), jnum(o, "tasks"));
 		json_decref(o);
 	}
-	result_free(&r);
+	pel_t_result_free(&r);
 }
 
 /* Errors: exit 2, one stderr line naming the file and the place. */
@@ -1782,37 +1571,37 @@ static void test_dag_errors(void)
 		char file[256], want[1024];
 		snprintf(file, sizeof file, DATA "%s", bad[i].file);
 		snprintf(want, sizeof want, "pelsim: %s%s", file, bad[i].place);
-		result r;
-		run(&r, "dag", file, "--json");
-		check_one_line_error(&r, file, want);
-		result_free(&r);
+		pel_t_result r;
+		pel_t_run(&r, "dag", file, "--json");
+		pel_t_check_one_line_error(&r, file, want);
+		pel_t_result_free(&r);
 		/* the same through a scenario: named as workload.file */
 		char set[300];
 		snprintf(set, sizeof set, "workload.file=%s", bad[i].file);
-		run(&r, "run", DATA "file_auto.yaml", "--set", set);
+		pel_t_run(&r, "run", DATA "file_auto.yaml", "--set", set);
 		snprintf(want, sizeof want, "--set %s: workload.file: %s%s", set, file, bad[i].place);
-		check_one_line_error(&r, set, want);
-		result_free(&r);
+		pel_t_check_one_line_error(&r, set, want);
+		pel_t_result_free(&r);
 	}
-	result r;
-	run(&r, "dag", DATA "no_such_file.dot");
-	check_one_line_error(&r, "pelsim dag on a missing file", DATA "no_such_file.dot");
-	result_free(&r);
-	run(&r, "dag", DATA "small.dot", "--set", "seed=2");
-	check_one_line_error(&r, "pelsim dag FILE.dot --set", "--set: expected a scenario, found the workload file");
-	result_free(&r);
-	run(&r, "dag", DATA "small.stg", "--set", "workload.tasks=2", "--json");
-	check_one_line_error(&r, "pelsim dag FILE.stg --set", "--set: expected a scenario");
-	result_free(&r);
-	run(&r, "dag", DATA "small.dot", "--format", "graphml");
-	check_one_line_error(&r, "pelsim dag --format graphml", "--format: expected one of: dot, wfformat, stg, etc");
-	result_free(&r);
-	run(&r, "dag", DATA "small.stg", "--format", "dot");
-	check_one_line_error(&r, "pelsim dag small.stg --format dot", "pelsim: " DATA "small.stg:1: ");
-	result_free(&r);
-	run(&r, "dag", DATA "small.dot", "--export", "/nonexistent-dir/x.dot");
-	check_one_line_error(&r, "pelsim dag --export into a missing folder", "--export: ");
-	result_free(&r);
+	pel_t_result r;
+	pel_t_run(&r, "dag", DATA "no_such_file.dot");
+	pel_t_check_one_line_error(&r, "pelsim dag on a missing file", DATA "no_such_file.dot");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "dag", DATA "small.dot", "--set", "seed=2");
+	pel_t_check_one_line_error(&r, "pelsim dag FILE.dot --set", "--set: expected a scenario, found the workload file");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "dag", DATA "small.stg", "--set", "workload.tasks=2", "--json");
+	pel_t_check_one_line_error(&r, "pelsim dag FILE.stg --set", "--set: expected a scenario");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "dag", DATA "small.dot", "--format", "graphml");
+	pel_t_check_one_line_error(&r, "pelsim dag --format graphml", "--format: expected one of: dot, wfformat, stg, etc");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "dag", DATA "small.stg", "--format", "dot");
+	pel_t_check_one_line_error(&r, "pelsim dag small.stg --format dot", "pelsim: " DATA "small.stg:1: ");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "dag", DATA "small.dot", "--export", "/nonexistent-dir/x.dot");
+	pel_t_check_one_line_error(&r, "pelsim dag --export into a missing folder", "--export: ");
+	pel_t_result_free(&r);
 }
 
 /* ---- 7. scenarios that read workload files ----------------------------- */
@@ -1840,13 +1629,13 @@ static void test_scenario_files(void)
 		char file[256], what[400];
 		snprintf(file, sizeof file, DATA "%s", cases[i].file);
 		snprintf(what, sizeof what, "%s%s%s", file, cases[i].set ? " --set " : "", cases[i].set ? cases[i].set : "");
-		result r;
+		pel_t_result r;
 		if (cases[i].set)
-			run(&r, "run", file, "--set", cases[i].set, "--policy", "heft,eager,minmin", "--check", "--json");
+			pel_t_run(&r, "run", file, "--set", cases[i].set, "--policy", "heft,eager,minmin", "--check", "--json");
 		else
-			run(&r, "run", file, "--policy", "heft,eager,minmin", "--check", "--json");
-		if (check_ok(&r, what)) {
-			json_t *all = json_lines(&r, what);
+			pel_t_run(&r, "run", file, "--policy", "heft,eager,minmin", "--check", "--json");
+		if (pel_t_check_ok(&r, what)) {
+			json_t *all = pel_t_json_lines(&r, what);
 			CHECK(json_array_size(all) == 3, "%s: expected 3 JSON lines, found %zu", what, json_array_size(all));
 			for (size_t k = 0; k < json_array_size(all); k++) {
 				const json_t *o = json_array_get(all, k);
@@ -1856,71 +1645,55 @@ static void test_scenario_files(void)
 			}
 			json_decref(all);
 		}
-		result_free(&r);
+		pel_t_result_free(&r);
 	}
 	/* the hand-made DAG on two unit-speed machines: its edges' explicit
 	 * times are paid between the two, so 10 is the optimum (a, c, b, d on
 	 * one machine; moving b or c away delays d to 10 or later); so does
 	 * the STG copy without communication (the only splits of the work 17
 	 * into 9 + 8, {e b | a c d} and {e d | a b c}, both start d at 9) */
-	result r;
-	run(&r, "run", DATA "scalar_dot.yaml", "--json");
-	if (check_ok(&r, "scalar_dot.yaml")) {
-		json_t *o = json_line(&r, "scalar_dot.yaml");
+	pel_t_result r;
+	pel_t_run(&r, "run", DATA "scalar_dot.yaml", "--json");
+	if (pel_t_check_ok(&r, "scalar_dot.yaml")) {
+		json_t *o = pel_t_json_line(&r, "scalar_dot.yaml");
 		CHECK(jnum(o, "makespan") == 10, "scalar_dot.yaml under heft: makespan %g, expected 10",
 		      jnum(o, "makespan"));
 		json_decref(o);
 	}
-	result_free(&r);
-	run(&r, "run", DATA "file_stg.yaml", "--json");
-	if (check_ok(&r, "file_stg.yaml")) {
-		json_t *o = json_line(&r, "file_stg.yaml");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", DATA "file_stg.yaml", "--json");
+	if (pel_t_check_ok(&r, "file_stg.yaml")) {
+		json_t *o = pel_t_json_line(&r, "file_stg.yaml");
 		CHECK(jnum(o, "makespan") == 10, "file_stg.yaml under heft: makespan %g, expected 10",
 		      jnum(o, "makespan"));
 		json_decref(o);
 	}
-	result_free(&r);
+	pel_t_result_free(&r);
 
 	/* a bad path: one line naming the scenario's file:line:col and the
 	 * field; the same from --set names the --set */
-	run(&r, "run", DATA "bad_path.yaml");
-	check_one_line_error(&r, "bad_path.yaml",
-			     "pelsim: " DATA "bad_path.yaml:7:9: workload.file: " DATA "no_such_workload.dot: cannot open");
-	result_free(&r);
-	run(&r, "dag", DATA "bad_path.yaml", "--json");
-	check_one_line_error(&r, "pelsim dag bad_path.yaml", "pelsim: " DATA "bad_path.yaml:7:9: workload.file: ");
-	result_free(&r);
-	run(&r, "run", DATA "file_dot.yaml", "--set", "workload.file=gone.dot");
-	check_one_line_error(&r, "--set workload.file=gone.dot",
-			     "pelsim: --set workload.file=gone.dot: workload.file: " DATA "gone.dot: cannot open");
-	result_free(&r);
+	pel_t_run(&r, "run", DATA "bad_path.yaml");
+	pel_t_check_one_line_error(&r, "bad_path.yaml",
+				   "pelsim: " DATA "bad_path.yaml:7:9: workload.file: " DATA "no_such_workload.dot: cannot open");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "dag", DATA "bad_path.yaml", "--json");
+	pel_t_check_one_line_error(&r, "pelsim dag bad_path.yaml", "pelsim: " DATA "bad_path.yaml:7:9: workload.file: ");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", DATA "file_dot.yaml", "--set", "workload.file=gone.dot");
+	pel_t_check_one_line_error(&r, "--set workload.file=gone.dot",
+				   "pelsim: --set workload.file=gone.dot: workload.file: " DATA "gone.dot: cannot open");
+	pel_t_result_free(&r);
 	/* a format that does not fit the file */
-	run(&r, "run", DATA "file_dot.yaml", "--set", "workload.format=stg");
-	check_one_line_error(&r, "--set workload.format=stg on a DOT file", "workload.file: " DATA "small.dot:");
-	result_free(&r);
-	run(&r, "run", DATA "file_dot.yaml", "--set", "workload.format=csv");
-	check_one_line_error(&r, "--set workload.format=csv",
-			     "workload.format: expected one of: auto, yaml, dot, wfformat, stg, etc");
-	result_free(&r);
+	pel_t_run(&r, "run", DATA "file_dot.yaml", "--set", "workload.format=stg");
+	pel_t_check_one_line_error(&r, "--set workload.format=stg on a DOT file", "workload.file: " DATA "small.dot:");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", DATA "file_dot.yaml", "--set", "workload.format=csv");
+	pel_t_check_one_line_error(&r, "--set workload.format=csv",
+				   "workload.format: expected one of: auto, yaml, dot, wfformat, stg, etc");
+	pel_t_result_free(&r);
 }
 
 /* ---- main ----------------------------------------------------------- */
-
-typedef struct {
-	const char *name;
-	CU_TestFunc fn;
-} test_entry;
-
-static int add_suite(const char *name, const test_entry *tests)
-{
-	CU_pSuite s = CU_add_suite(name, NULL, NULL);
-	if (!s)
-		return -1;
-	for (; tests->name; tests++)
-		if (!CU_add_test(s, tests->name, tests->fn))
-			return -1;
-	return 0;
-}
 
 int main(void)
 {
@@ -1928,7 +1701,7 @@ int main(void)
 		perror(PEL_SOURCE_DIR);
 		return 1;
 	}
-	static const test_entry generators[] = {
+	static const pel_t_test generators[] = {
 		{ "layered: counts, acyclic, seeds", test_layered },
 		{ "layered: through a scenario and pelsim dag", test_layered_scenario },
 		{ "layered, HEFT-paper mode: CCR and beta", test_layered_heft },
@@ -1942,11 +1715,11 @@ int main(void)
 		{ "streams: arrival and size laws", test_streams },
 		{ NULL, NULL },
 	};
-	static const test_entry trips[] = {
+	static const pel_t_test trips[] = {
 		{ "export -> import, every family", test_round_trips },
 		{ NULL, NULL },
 	};
-	static const test_entry samples[] = {
+	static const pel_t_test samples[] = {
 		{ "WfCommons instances under heft and eager", test_wfcommons },
 		{ "Braun ETC: best-known assignments replayed", test_braun_fixed },
 		{ "Braun ETC: min-min on u_c_hihi.0", test_braun_minmin },
@@ -1954,28 +1727,24 @@ int main(void)
 		{ "STG: no policy beats the optimum", test_stg_optimal },
 		{ NULL, NULL },
 	};
-	static const test_entry dag[] = {
+	static const pel_t_test dag[] = {
 		{ "each format, text, --json, --export", test_dag_formats },
 		{ "a scenario", test_dag_scenario },
 		{ "errors", test_dag_errors },
 		{ NULL, NULL },
 	};
-	static const test_entry scen[] = {
+	static const pel_t_test scen[] = {
 		{ "workload files in scenarios", test_scenario_files },
 		{ NULL, NULL },
 	};
 	if (CU_initialize_registry() != CUE_SUCCESS)
 		return 1;
-	if (add_suite("generators", generators) || add_suite("round trips", trips) ||
-	    add_suite("shared samples", samples) || add_suite("pelsim dag", dag) ||
-	    add_suite("scenarios", scen)) {
+	if (pel_t_add_suite("generators", generators) || pel_t_add_suite("round trips", trips) ||
+	    pel_t_add_suite("shared samples", samples) || pel_t_add_suite("pelsim dag", dag) ||
+	    pel_t_add_suite("scenarios", scen)) {
 		CU_cleanup_registry();
 		return 1;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
-			  CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
+	unsigned failed = pel_t_run_tests();
 	return failed ? 1 : 0;
 }

@@ -1,0 +1,346 @@
+/* harness.c - what the CUnit suites share; see harness.h. */
+#define _GNU_SOURCE /* nftw, mkdtemp, strtok_r, environ */
+#include "harness.h"
+
+#include <CUnit/Basic.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+/* ---- running pelsim ---- */
+
+void pel_t_result_free(pel_t_result *r)
+{
+	free(r->out);
+	free(r->err);
+	memset(r, 0, sizeof *r);
+}
+
+/* Appends k bytes of data to the NUL-terminated *buf of *n bytes; exits
+ * when out of memory. */
+static void append(char **buf, size_t *n, const char *data, size_t k)
+{
+	*buf = realloc(*buf, *n + k + 1);
+	if (!*buf) {
+		perror("pel_t");
+		exit(1);
+	}
+	memcpy(*buf + *n, data, k);
+	*n += k;
+	(*buf)[*n] = 0;
+}
+
+/* environ with the NAME=VALUE entries of env replacing those of the same
+ * name, the others added (NULL-terminated; free the array only). */
+static char **env_with(const char *const *env)
+{
+	size_t n = 0, k = 0;
+	while (environ[n])
+		n++;
+	while (env && env[k])
+		k++;
+	char **e = calloc(n + k + 1, sizeof *e);
+	if (!e)
+		return NULL;
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		int replaced = 0;
+		for (size_t j = 0; j < k; j++)
+			replaced |= !strncmp(environ[i], env[j], strcspn(env[j], "=") + 1);
+		if (!replaced)
+			e[m++] = environ[i];
+	}
+	for (size_t j = 0; j < k; j++)
+		e[m++] = (char *)env[j];
+	e[m] = NULL;
+	return e;
+}
+
+int pel_t_run_env(pel_t_result *r, const char *prog, const char *const *env, const char *const *args)
+{
+	memset(r, 0, sizeof *r);
+	append(&r->out, &r->nout, "", 0);
+	append(&r->err, &r->nerr, "", 0);
+	r->status = -1;
+	const char *name = prog ? prog : "pelsim";
+	const char *argv[64];
+	size_t argc = 0;
+	argv[argc++] = prog ? prog : PELSIM_BIN;
+	for (; *args && argc < 63; args++)
+		argv[argc++] = *args;
+	argv[argc] = NULL;
+
+	char **envp = env_with(env);
+	int po[2], pe[2];
+	if (!envp || pipe(po) || pipe(pe)) {
+		perror("pipe");
+		free(envp);
+		return -1;
+	}
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
+	posix_spawn_file_actions_addclose(&fa, po[0]);
+	posix_spawn_file_actions_addclose(&fa, pe[0]);
+	posix_spawn_file_actions_addclose(&fa, po[1]);
+	posix_spawn_file_actions_addclose(&fa, pe[1]);
+	pid_t pid;
+	int rc = posix_spawnp(&pid, argv[0], &fa, NULL, (char *const *)argv, envp);
+	posix_spawn_file_actions_destroy(&fa);
+	free(envp);
+	close(po[1]);
+	close(pe[1]);
+	if (rc) {
+		fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(rc));
+		close(po[0]);
+		close(pe[0]);
+		return -1;
+	}
+
+	struct pollfd fds[2] = { { po[0], POLLIN, 0 }, { pe[0], POLLIN, 0 } };
+	int open_fds = 2, killed = 0;
+	time_t deadline = time(NULL) + PEL_T_RUN_TIMEOUT_S;
+	while (open_fds) {
+		int left = (int)(deadline - time(NULL));
+		int k = left > 0 ? poll(fds, 2, left * 1000) : 0;
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			fprintf(stderr, "%s ran past %d s: killed\n", name, PEL_T_RUN_TIMEOUT_S);
+			kill(pid, SIGKILL);
+			killed = 1;
+			break;
+		}
+		for (int i = 0; i < 2; i++) {
+			if (fds[i].fd < 0 || !fds[i].revents)
+				continue;
+			char buf[4096];
+			ssize_t got = read(fds[i].fd, buf, sizeof buf);
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got <= 0) {
+				close(fds[i].fd);
+				fds[i].fd = -1;
+				open_fds--;
+			} else if (i == 0) {
+				append(&r->out, &r->nout, buf, (size_t)got);
+			} else {
+				append(&r->err, &r->nerr, buf, (size_t)got);
+			}
+		}
+	}
+	for (int i = 0; i < 2; i++)
+		if (fds[i].fd >= 0)
+			close(fds[i].fd);
+	int st;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (WIFEXITED(st))
+		r->status = WEXITSTATUS(st);
+	else if (WIFSIGNALED(st))
+		r->status = 128 + WTERMSIG(st);
+	if (killed)
+		r->status = 128 + SIGKILL;
+	return r->status;
+}
+
+int pel_t_run_argv(pel_t_result *r, const char *const *args)
+{
+	return pel_t_run_env(r, NULL, NULL, args);
+}
+
+/* ---- checks with messages ---- */
+
+void pel_t_check_at(int ok, const char *file, unsigned line, const char *fmt, ...)
+{
+	char msg[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (!ok) {
+		const char *base = strrchr(file, '/');
+		fprintf(stderr, "\n  %s:%u: %s\n", base ? base + 1 : file, line, msg);
+	}
+	CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, line, msg, file, "", CU_FALSE);
+}
+
+size_t pel_t_count_char(const char *s, char c)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += *s == c;
+	return n;
+}
+
+int pel_t_starts_with(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+int pel_t_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* ---- the rules for a run ---- */
+
+int pel_t_is_one_line(const pel_t_result *r, int status)
+{
+	return r->status == status && r->nout == 0 && r->nerr > 0 && r->err[r->nerr - 1] == '\n' &&
+	       pel_t_count_char(r->err, '\n') == 1 && strlen(r->err) == r->nerr;
+}
+
+int pel_t_check_one_line_at(const char *file, unsigned line, const pel_t_result *r, int status, const char *what,
+			    const char *const *want)
+{
+	int ok = pel_t_is_one_line(r, status);
+	char wants[1024] = "";
+	size_t w = 0;
+	for (const char *const *p = want; p && *p; p++) {
+		ok = ok && strstr(r->err, *p);
+		if (w < sizeof wants)
+			w += (size_t)snprintf(wants + w, sizeof wants - w, "%s\"%s\"", p == want ? " containing " : " and ",
+					      *p);
+	}
+	pel_t_check_at(ok, file, line,
+		       "%s: expected exit status %d, empty stdout and one stderr line%s; "
+		       "found status %d, %zu bytes of stdout%s%s, stderr: %s",
+		       what, status, wants, r->status, r->nout, r->nout ? ": " : "", r->nout ? r->out : "",
+		       r->nerr ? r->err : "(empty)\n");
+	return ok;
+}
+
+int pel_t_check_ok_at(const char *file, unsigned line, const pel_t_result *r, const char *what)
+{
+	int ok = r->status == 0 && r->nerr == 0;
+	pel_t_check_at(ok, file, line, "%s: expected exit status 0 and no stderr, found status %d, stderr: %s", what,
+		       r->status, r->nerr ? r->err : "(empty)");
+	return ok;
+}
+
+json_t *pel_t_json_line_at(const char *file, unsigned line, const pel_t_result *r, const char *what)
+{
+	json_error_t je;
+	json_t *o = json_loadb(r->out, strcspn(r->out, "\n"), 0, &je);
+	pel_t_check_at(o && json_is_object(o), file, line, "%s: expected a JSON object on stdout, found '%.200s' (%s)",
+		       what, r->out, je.text);
+	if (o && !json_is_object(o)) {
+		json_decref(o);
+		o = NULL;
+	}
+	return o;
+}
+
+json_t *pel_t_json_lines_at(const char *file, unsigned line, const pel_t_result *r, const char *what)
+{
+	json_t *all = json_array();
+	const char *p = r->out;
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+		json_error_t je;
+		json_t *o = json_loadb(p, len, 0, &je);
+		pel_t_check_at(o && json_is_object(o), file, line, "%s: expected one JSON object per line, found '%.*s'",
+			       what, (int)(len > 200 ? 200 : len), p);
+		if (o)
+			json_array_append_new(all, o);
+		p += len + (p[len] == '\n');
+	}
+	return all;
+}
+
+/* ---- files ---- */
+
+char *pel_t_tmpdir(char *buf, size_t n, const char *tag)
+{
+	const char *t = getenv("TMPDIR");
+	int k = snprintf(buf, n, "%s/pelsim-%s-XXXXXX", t && *t ? t : "/tmp", tag);
+	if (k < 0 || (size_t)k >= n) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	return mkdtemp(buf);
+}
+
+static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+int pel_t_rm_tree(const char *dir)
+{
+	return nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS) ? -1 : 0;
+}
+
+int pel_t_exists(const char *path)
+{
+	struct stat sb;
+	return !stat(path, &sb);
+}
+
+char *pel_t_read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t n = 0;
+	char chunk[8192];
+	size_t k;
+	append(&buf, &n, "", 0);
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+		append(&buf, &n, chunk, k);
+	fclose(f);
+	return buf;
+}
+
+size_t pel_t_split_lines(char *text, char **lines, size_t max)
+{
+	size_t n = 0;
+	char *save = NULL;
+	for (char *l = strtok_r(text, "\n", &save); l && n < max; l = strtok_r(NULL, "\n", &save))
+		lines[n++] = l;
+	return n;
+}
+
+/* ---- the registry ---- */
+
+int pel_t_add_suite(const char *name, const pel_t_test *tests)
+{
+	CU_pSuite s = CU_add_suite(name, NULL, NULL);
+	if (!s)
+		return -1;
+	for (; tests->name; tests++)
+		if (!CU_add_test(s, tests->name, tests->fn))
+			return -1;
+	return 0;
+}
+
+unsigned pel_t_run_tests(void)
+{
+	CU_basic_set_mode(CU_BRM_VERBOSE);
+	CU_basic_run_tests();
+	unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
+			  CU_get_number_of_tests_failed();
+	CU_cleanup_registry();
+	return failed;
+}
