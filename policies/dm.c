@@ -8,18 +8,15 @@
 
 #include <math.h>
 
+static double dm_score(pel_policy_ctx *ctx, pel_push *s, pel_task_id t, pel_device_id d, double now)
+{
+	(void)ctx;
+	return pel_push_finish(s, t, d, now, now);
+}
+
 static pel_device_id dm_choose(pel_policy_ctx *ctx, pel_push *s, pel_task_id t)
 {
-	double now = pel_ctx_now(ctx), best = INFINITY;
-	pel_device_id pick = 0;
-	for (pel_device_id d = 0; d < s->m->ndev; d++) {
-		double f = pel_push_finish(s, t, d, now, now);
-		if (f < best) {
-			best = f;
-			pick = d;
-		}
-	}
-	return pick;
+	return pel_push_argmin(ctx, s, t, dm_score);
 }
 
 static int dm_init(pel_policy_ctx *ctx)

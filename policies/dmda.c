@@ -21,20 +21,16 @@ static const pel_param_doc dmda_params[] = {
 	{ NULL, NULL, NULL },
 };
 
-static pel_device_id dmda_choose(pel_policy_ctx *ctx, pel_push *s, pel_task_id t)
+static double dmda_score(pel_policy_ctx *ctx, pel_push *s, pel_task_id t, pel_device_id d, double now)
 {
 	const dmda_prm *p = s->user;
-	double now = pel_ctx_now(ctx), best = INFINITY;
-	pel_device_id pick = 0;
-	for (pel_device_id d = 0; d < s->m->ndev; d++) {
-		double ready = pel_push_data_ready(ctx, t, d);
-		double f = p->alpha * pel_push_finish(s, t, d, now, ready) + p->beta * (ready - now);
-		if (f < best) {
-			best = f;
-			pick = d;
-		}
-	}
-	return pick;
+	double ready = pel_push_data_ready(ctx, t, d);
+	return p->alpha * pel_push_finish(s, t, d, now, ready) + p->beta * (ready - now);
+}
+
+static pel_device_id dmda_choose(pel_policy_ctx *ctx, pel_push *s, pel_task_id t)
+{
+	return pel_push_argmin(ctx, s, t, dmda_score);
 }
 
 static int dmda_init(pel_policy_ctx *ctx)

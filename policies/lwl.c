@@ -10,26 +10,23 @@
 
 #include <math.h>
 
+/* Expected work left per slot: each slot's expected free time counts its
+ * queue and the rest of its running task, not the part already done. */
+static double lwl_score(pel_policy_ctx *ctx, pel_push *s, pel_task_id t, pel_device_id d, double now)
+{
+	(void)ctx;
+	if (!isfinite(pel_model_exec(s->m, t, d)))
+		return INFINITY;
+	uint32_t slots = s->m->p->devices[d].slots;
+	double left = 0;
+	for (uint32_t k = 0; k < slots; k++)
+		left += fmax(s->avail[s->first[d] + k] - now, 0);
+	return left / slots;
+}
+
 static pel_device_id lwl_choose(pel_policy_ctx *ctx, pel_push *s, pel_task_id t)
 {
-	double now = pel_ctx_now(ctx), best = INFINITY;
-	pel_device_id pick = 0;
-	for (pel_device_id d = 0; d < s->m->ndev; d++) {
-		if (!isfinite(pel_model_exec(s->m, t, d)))
-			continue;
-		/* each slot's expected free time counts its queue and the rest
-		 * of its running task, not the part already done */
-		uint32_t slots = s->m->p->devices[d].slots;
-		double left = 0;
-		for (uint32_t k = 0; k < slots; k++)
-			left += fmax(s->avail[s->first[d] + k] - now, 0);
-		left /= slots;
-		if (left < best) {
-			best = left;
-			pick = d;
-		}
-	}
-	return pick;
+	return pel_push_argmin(ctx, s, t, lwl_score);
 }
 
 static int lwl_init(pel_policy_ctx *ctx)

@@ -9,18 +9,14 @@
 
 #include <math.h>
 
+static double mct_score(pel_policy_ctx *ctx, pel_push *s, pel_task_id t, pel_device_id d, double now)
+{
+	return pel_push_finish(s, t, d, now, pel_push_data_ready(ctx, t, d));
+}
+
 static pel_device_id mct_choose(pel_policy_ctx *ctx, pel_push *s, pel_task_id t)
 {
-	double now = pel_ctx_now(ctx), best = INFINITY;
-	pel_device_id pick = 0;
-	for (pel_device_id d = 0; d < s->m->ndev; d++) {
-		double f = pel_push_finish(s, t, d, now, pel_push_data_ready(ctx, t, d));
-		if (f < best) {
-			best = f;
-			pick = d;
-		}
-	}
-	return pick;
+	return pel_push_argmin(ctx, s, t, mct_score);
 }
 
 static int mct_init(pel_policy_ctx *ctx)

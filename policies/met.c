@@ -6,19 +6,16 @@
 
 #include <math.h>
 
-static pel_device_id met_choose(pel_policy_ctx *ctx, pel_push *s, pel_task_id t)
+static double met_score(pel_policy_ctx *ctx, pel_push *s, pel_task_id t, pel_device_id d, double now)
 {
 	(void)ctx;
-	double best = INFINITY;
-	pel_device_id pick = 0;
-	for (pel_device_id d = 0; d < s->m->ndev; d++) {
-		double w = pel_model_exec(s->m, t, d);
-		if (w < best) {
-			best = w;
-			pick = d;
-		}
-	}
-	return pick;
+	(void)now;
+	return pel_model_exec(s->m, t, d);
+}
+
+static pel_device_id met_choose(pel_policy_ctx *ctx, pel_push *s, pel_task_id t)
+{
+	return pel_push_argmin(ctx, s, t, met_score);
 }
 
 static int met_init(pel_policy_ctx *ctx)

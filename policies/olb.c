@@ -6,21 +6,17 @@
 
 #include <math.h>
 
+/* When d would be free to start t: its queue's end, whatever t's time there. */
+static double olb_score(pel_policy_ctx *ctx, pel_push *s, pel_task_id t, pel_device_id d, double now)
+{
+	(void)ctx;
+	double w = pel_model_exec(s->m, t, d);
+	return isfinite(w) ? pel_push_finish(s, t, d, now, now) - w : INFINITY;
+}
+
 static pel_device_id olb_choose(pel_policy_ctx *ctx, pel_push *s, pel_task_id t)
 {
-	double now = pel_ctx_now(ctx), best = INFINITY;
-	pel_device_id pick = 0;
-	for (pel_device_id d = 0; d < s->m->ndev; d++) {
-		double w = pel_model_exec(s->m, t, d);
-		if (!isfinite(w))
-			continue;
-		double free_at = pel_push_finish(s, t, d, now, now) - w;
-		if (free_at < best) {
-			best = free_at;
-			pick = d;
-		}
-	}
-	return pick;
+	return pel_push_argmin(ctx, s, t, olb_score);
 }
 
 static int olb_init(pel_policy_ctx *ctx)

@@ -93,6 +93,20 @@ uint32_t pel_push_capable(const pel_push *s, pel_task_id t, pel_device_id *out)
 	return n;
 }
 
+pel_device_id pel_push_argmin(pel_policy_ctx *ctx, pel_push *s, pel_task_id t, pel_score_fn score)
+{
+	double now = pel_ctx_now(ctx), best = INFINITY;
+	pel_device_id pick = 0;
+	for (pel_device_id d = 0; d < s->m->ndev; d++) {
+		double v = score(ctx, s, t, d, now);
+		if (v < best) {
+			best = v;
+			pick = d;
+		}
+	}
+	return pick;
+}
+
 void pel_push_ready(pel_policy_ctx *ctx, pel_task_id t)
 {
 	pel_push *s = ctx->state;

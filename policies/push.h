@@ -48,6 +48,13 @@ double pel_push_data_ready(const pel_policy_ctx *ctx, pel_task_id t, pel_device_
 /* Devices in id order that can run t: fills out, returns how many. */
 uint32_t pel_push_capable(const pel_push *s, pel_task_id t, pel_device_id *out);
 
+/* A device's score for ready task t: lower is better, INFINITY when d
+ * cannot run t.  now is the current time. */
+typedef double (*pel_score_fn)(pel_policy_ctx *ctx, pel_push *s, pel_task_id t, pel_device_id d,
+			       double now);
+/* The device of lowest score for t (ties: the lowest id), in O(devices). */
+pel_device_id pel_push_argmin(pel_policy_ctx *ctx, pel_push *s, pel_task_id t, pel_score_fn score);
+
 /* Appends t to d's queue, updates the estimates and sends the prefetch
  * hint (what pel_push_ready does after choosing). */
 void pel_push_to(pel_policy_ctx *ctx, pel_task_id t, pel_device_id d);
