@@ -353,9 +353,13 @@ void pel_summary_free(pel_summary *s)
 		free(s->rows[i].ci);
 	}
 	free(s->rows);
-	for (size_t a = 0; a < s->naxes; a++)
+	for (size_t a = 0; a < s->naxes; a++) {
 		free(s->axes[a]);
+		if (s->labels)
+			free(s->labels[a]);
+	}
 	free(s->axes);
+	free(s->labels);
 	free(s->has_metric);
 	free(s->path);
 	free(s);
@@ -367,6 +371,35 @@ static long find_col(char **h, size_t n, const char *name)
 		if (!strcmp(h[i], name))
 			return (long)i;
 	return -1;
+}
+
+/* Reads the axes' names from axes.csv beside the summary ("axis,label"
+ * rows, as pelsim sweep writes them from sweep.labels); a missing file or
+ * an unknown axis leaves the default names. */
+static void read_labels(pel_summary *s)
+{
+	const char *slash = strrchr(s->path, '/');
+	char path[4096];
+	snprintf(path, sizeof path, "%.*saxes.csv", slash ? (int)(slash - s->path + 1) : 0, s->path);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return;
+	s->labels = pel_xcalloc(s->naxes, sizeof *s->labels);
+	char *line = NULL, **fld = NULL;
+	size_t linecap = 0, fcap = 0;
+	ssize_t len;
+	for (unsigned no = 1; (len = getline(&line, &linecap, f)) >= 0; no++) {
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = 0;
+		if (no == 1 || split_csv(line, &fld, &fcap) != 2 || !*fld[1])
+			continue;
+		for (size_t a = 0; a < s->naxes; a++)
+			if (!strcmp(s->axes[a], fld[0]) && !s->labels[a])
+				s->labels[a] = pel_xstrdup(fld[1]);
+	}
+	free(line);
+	free(fld);
+	fclose(f);
 }
 
 pel_summary *pel_summary_read(const char *path, char *err, size_t errlen)
@@ -534,6 +567,7 @@ pel_summary *pel_summary_read(const char *path, char *err, size_t errlen)
 		    path);
 		goto out;
 	}
+	read_labels(s);
 	ok = 1;
 out:
 	for (size_t i = 0; i < nhead; i++)
@@ -977,7 +1011,10 @@ static int draw_curve(sweep_ctx *c, const curve *cv)
 	}
 
 	char xlabel[256], nser[32], logx_s[8], logy_s[8], xmin[64], xmax[64];
-	axis_label(s->axes[0], xlabel, sizeof xlabel);
+	if (s->labels && s->labels[0])
+		snprintf(xlabel, sizeof xlabel, "%s", s->labels[0]);
+	else
+		axis_label(s->axes[0], xlabel, sizeof xlabel);
 	snprintf(nser, sizeof nser, "%zu", sh->nser);
 	snprintf(logx_s, sizeof logx_s, "%d", sh->logx);
 	snprintf(logy_s, sizeof logy_s, "%d", logy);
@@ -1089,7 +1126,10 @@ static int draw_bars(sweep_ctx *c, const char *name, const char *what, const cha
 	if (rc)
 		return rc;
 	char xlabel[256], nser[32], npts[32];
-	axis_label(s->axes[0], xlabel, sizeof xlabel);
+	if (s->labels && s->labels[0])
+		snprintf(xlabel, sizeof xlabel, "%s", s->labels[0]);
+	else
+		axis_label(s->axes[0], xlabel, sizeof xlabel);
 	snprintf(nser, sizeof nser, "%zu", sh->nser);
 	snprintf(npts, sizeof npts, "%zu", sh->nx);
 	size_t longest = 0;

@@ -63,6 +63,8 @@ typedef struct {
 typedef struct {
 	char *path;
 	char **axes;        /* the sweep axes, as in the header */
+	char **labels;      /* per axis: its name in figures (axes.csv beside the
+			     * summary, from sweep.labels), or NULL */
 	size_t naxes;
 	const char *const *metrics; /* the known metrics, nmetrics of them */
 	size_t nmetrics;

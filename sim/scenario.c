@@ -876,8 +876,10 @@ static pel_platform *read_platform(loader *L, yref r)
 		return NULL;
 	pel_platform *p = pel_platform_new();
 	const char *net = opt_text(L, r, "network", f, "ideal");
-	if (net && strcmp(net, "ideal"))
-		expected(L, get(L, r, "network"), "platform.network", "one of: ideal");
+	if (net && !strcmp(net, "shared"))
+		p->net = PEL_NET_SHARED;
+	else if (net && strcmp(net, "ideal"))
+		expected(L, get(L, r, "network"), "platform.network", "one of: ideal, shared");
 	yref nodes = get(L, r, "nodes");
 	if (present(nodes)) {
 		if (!is_type(L, nodes, YAML_SEQUENCE_NODE))
@@ -1408,7 +1410,8 @@ static pel_dag *read_workload(loader *L, yref r, uint64_t seed)
 
 static const char *const top_keys[] = { "name", "description", "seed", "policy",
 					"platform", "workload", "sweep", NULL };
-static const char *const sweep_keys[] = { "axes", "combine", "policies", "replications", "seed", NULL };
+static const char *const sweep_keys[] = { "axes", "combine", "policies", "replications", "seed", "labels",
+					  NULL };
 static const char *const range_keys[] = { "from", "to", "points", "scale", NULL };
 
 /* An axis given as {from, to, points, scale: linear|log}; values are
@@ -1533,6 +1536,34 @@ static void read_sweep(loader *L, pel_scenario *s, yref r)
 				return;
 			}
 			w->policies[w->npolicies++] = pel_xstrdup(name);
+		}
+	}
+	yref labels = get(L, r, "labels");
+	if (present(labels) && !L->failed) {
+		if (!is_type(L, labels, YAML_MAPPING_NODE)) {
+			expected(L, labels, "sweep.labels", "a mapping of axis paths to the names figures give them");
+			return;
+		}
+		yaml_node_t *ly = Y(L, labels);
+		for (yaml_node_pair_t *p = ly->data.mapping.pairs.start; p < ly->data.mapping.pairs.top && !L->failed; p++) {
+			yref k = { labels.doc, p->key }, v = { labels.doc, p->value };
+			const char *path = text(L, k, "sweep.labels");
+			const char *label = path ? text(L, v, "sweep.labels") : NULL;
+			if (!label)
+				return;
+			pel_axis *ax = NULL;
+			for (size_t j = 0; j < w->naxes; j++)
+				if (!strcmp(w->axes[j].path, path))
+					ax = &w->axes[j];
+			if (!ax) {
+				expected(L, k, "sweep.labels", "the path of an axis under sweep.axes");
+				return;
+			}
+			if (ax->label) {
+				fail_at(L, k, "sweep.labels", "label of '%s' given twice", path);
+				return;
+			}
+			ax->label = pel_xstrdup(label);
 		}
 	}
 	w->replications = (uint32_t)opt_integer(L, r, "replications", "sweep", 1, 1, 1000000);
@@ -1734,6 +1765,7 @@ void pel_scenario_free(pel_scenario *s)
 		free(ax->values);
 		free(ax->path);
 		free(ax->where);
+		free(ax->label);
 	}
 	free(s->sweep.axes);
 	for (size_t i = 0; i < s->sweep.npolicies; i++)

@@ -21,6 +21,7 @@ typedef struct {
 	char **values;
 	size_t nvalues;
 	char *where;         /* file:line:col of the axis, for messages */
+	char *label;         /* how figures name it (sweep.labels), or NULL */
 } pel_axis;
 
 /* The `sweep:` section: axes combined as a product (or zipped), the

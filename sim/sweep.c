@@ -1302,13 +1302,23 @@ int pel_sweep_finish(pel_sweep_job *j, pel_sweep_report *rep, char *err, size_t 
 		free(st);
 	}
 	summary(j, &sum);
+	/* axes.csv: how the figures name each axis (sweep.labels) */
+	sbuf axes = { 0 };
+	sb_puts(&axes, "axis,label\n");
+	for (size_t a = 0; a < p->w->naxes; a++) {
+		sb_field(&axes, p->w->axes[a].path);
+		sb_puts(&axes, ",");
+		sb_field(&axes, p->w->axes[a].label ? p->w->axes[a].label : "");
+		sb_puts(&axes, "\n");
+	}
 	char *rp = path_in(j->dir, "runs.csv"), *sp = path_in(j->dir, "summary.csv");
 	char *rt = path_in(j->dir, "runs.csv.tmp"), *stt = path_in(j->dir, "summary.csv.tmp");
+	char *ap = path_in(j->dir, "axes.csv"), *at = path_in(j->dir, "axes.csv.tmp");
 	int rc = 0;
-	if (write_tmp(rt, runs.s, runs.n) || write_tmp(stt, sum.s, sum.n)) {
+	if (write_tmp(rt, runs.s, runs.n) || write_tmp(stt, sum.s, sum.n) || write_tmp(at, axes.s, axes.n)) {
 		snprintf(err, errlen, "%s: cannot write the results (%s)", j->dir, strerror(errno));
 		rc = -1;
-	} else if (rename(rt, rp) || rename(stt, sp)) {
+	} else if (rename(rt, rp) || rename(stt, sp) || rename(at, ap)) {
 		snprintf(err, errlen, "%s: cannot put the results in place (%s)", j->dir, strerror(errno));
 		rc = -1;
 	} else if (unlink(j->journal)) {
@@ -1323,8 +1333,11 @@ int pel_sweep_finish(pel_sweep_job *j, pel_sweep_report *rep, char *err, size_t 
 	free(sp);
 	free(rt);
 	free(stt);
+	free(ap);
+	free(at);
 	free(runs.s);
 	free(sum.s);
+	free(axes.s);
 	pel_sweep_abandon(j);
 	return rc;
 }

@@ -169,12 +169,14 @@ int pel_t_run_argv(pel_t_result *r, const char *const *args)
 
 void pel_t_check_at(int ok, const char *file, unsigned line, const char *fmt, ...)
 {
-	char msg[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
+	/* the message is formatted only on failure: its arguments (a reason
+	 * buffer filled by a failed check) may be unset when the check passed */
+	char msg[2048] = "";
 	if (!ok) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof msg, fmt, ap);
+		va_end(ap);
 		const char *base = strrchr(file, '/');
 		fprintf(stderr, "\n  %s:%u: %s\n", base ? base + 1 : file, line, msg);
 	}

@@ -120,6 +120,24 @@ static void test_every_format(void)
 	plot_and_check("no_capacity", "svg", "makespan speedup efficiency slr compare_makespan");
 }
 
+/* axes.csv beside the summary (sweep.labels) names the x axis: the SVG
+ * carries the label's text; the summary without it gets the default name. */
+static void test_axis_label(void)
+{
+	char svg[600], *text = NULL;
+	plot_and_check("hand", "svg", "makespan speedup efficiency slr compare_makespan");
+	snprintf(svg, sizeof svg, "%s/hand-svg/makespan.svg", tmpdir);
+	text = pel_t_read_file(svg);
+	CHECK(text && strstr(text, "GPUs, beside 8 cores"), "%s: expected the label of axes.csv", svg);
+	free(text);
+	plot_and_check("no_capacity", "svg", "makespan speedup efficiency slr compare_makespan");
+	snprintf(svg, sizeof svg, "%s/no_capacity-svg/makespan.svg", tmpdir);
+	text = pel_t_read_file(svg);
+	CHECK(text && strstr(text, "devices of entry 1 (count)") && !strstr(text, "GPUs, beside"),
+	      "%s: expected the default axis name", svg);
+	free(text);
+}
+
 static void test_default_format_and_out(void)
 {
 	/* default: PDF, beside summary.csv */
@@ -541,6 +559,7 @@ int main(void)
 		return 1;
 	CU_pSuite s = CU_add_suite("plot", NULL, NULL);
 	if (!s || !CU_add_test(s, "every figure in png, svg, pdf", test_every_format) ||
+	    !CU_add_test(s, "axis labels from axes.csv", test_axis_label) ||
 	    !CU_add_test(s, "default format and folder", test_default_format_and_out) ||
 	    !CU_add_test(s, "derived speedup and efficiency", test_derived_values) ||
 	    !CU_add_test(s, "a summary without capacity", test_no_capacity) ||

@@ -287,6 +287,11 @@ static void test_files(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(sum);
 	CHECK(!pel_t_exists(in_dir(p, sizeof p, d, "runs.partial.csv")), "the journal is left after a finished sweep");
+	/* axes.csv: every axis, in order, with its sweep.labels name (quoted) */
+	char *axes = pel_t_read_file(in_dir(p, sizeof p, d, "axes.csv"));
+	CHECK(axes && !strcmp(axes, "axis,label\nworkload.ccr,\"CCR, edges over tasks\"\nplatform.devices.0.count,\n"),
+	      "axes.csv: found '%s'", axes ? axes : "(none)");
+	free(axes);
 	char *lines[64];
 	size_t n = pel_t_split_lines(runs, lines, 64);
 	CU_ASSERT_EQUAL_FATAL(n, 1 + 36);
