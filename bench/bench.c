@@ -25,6 +25,7 @@
  *   mem_<N>_events           events processed by that run */
 #define _GNU_SOURCE
 #include "bench_import.h"
+#include "bench_network.h"
 #include "bench_sweep.h"
 #include "../common/random.h"
 #include "../models/generate.h"
@@ -436,6 +437,10 @@ int main(int argc, char **argv)
 	}
 	if (wanted("sweep")) {
 		pel_bench_sweep(z == &quick);
+		nfigures++;
+	}
+	if (wanted("run_tasks_per_s_eager_shared")) {
+		pel_bench_network(z == &quick);
 		nfigures++;
 	}
 	if (mem_ok) {

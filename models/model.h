@@ -12,7 +12,10 @@
  *               A task with explicit times but none for d cannot run on d:
  *               exec is INFINITY.
  *   comm(e, a, b) = 0 when a == b;  the edge's explicit time when it has one;
- *               route latency + bytes / route bottleneck bandwidth otherwise. */
+ *               route latency + bytes / route bottleneck bandwidth otherwise.
+ *               Contention-free under either network model: under
+ *               `network: shared` it is the estimate policies see, the
+ *               simulator shares links between concurrent flows. */
 #ifndef PEL_MODEL_H
 #define PEL_MODEL_H
 

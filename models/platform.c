@@ -34,6 +34,7 @@ void pel_platform_free(pel_platform *p)
 	free(p->route_latency);
 	free(p->route_bandwidth);
 	free(p->route_hops);
+	free(p->route_last);
 	free(p);
 }
 
@@ -110,10 +111,12 @@ static void routes_from(pel_platform *p, uint32_t src, uint32_t *queue)
 	double *lat = &p->route_latency[(size_t)src * n];
 	double *bw = &p->route_bandwidth[(size_t)src * n];
 	uint32_t *hops = &p->route_hops[(size_t)src * n];
+	uint32_t *last = &p->route_last[(size_t)src * n];
 	for (uint32_t i = 0; i < n; i++) {
 		lat[i] = 0;
 		bw[i] = 0;
 		hops[i] = UINT32_MAX;
+		last[i] = UINT32_MAX;
 	}
 	hops[src] = 0;
 	bw[src] = INFINITY;
@@ -133,6 +136,9 @@ static void routes_from(pel_platform *p, uint32_t src, uint32_t *queue)
 			if (hops[v] != UINT32_MAX)
 				continue;
 			hops[v] = hops[u] + 1;
+			last[v] = l;
+			if (hops[v] > p->max_hops)
+				p->max_hops = hops[v];
 			lat[v] = lat[u] + k->latency;
 			bw[v] = fmin(bw[u], k->bandwidth);
 			queue[tail++] = v;
@@ -146,6 +152,8 @@ void pel_platform_finish(pel_platform *p)
 	p->route_latency = pel_xcalloc(n * n, sizeof(double));
 	p->route_bandwidth = pel_xcalloc(n * n, sizeof(double));
 	p->route_hops = pel_xcalloc(n * n, sizeof(uint32_t));
+	p->route_last = pel_xcalloc(n * n, sizeof(uint32_t));
+	p->max_hops = 0;
 	uint32_t *queue = pel_xcalloc(n, sizeof(uint32_t));
 	for (uint32_t s = 0; s < n; s++)
 		routes_from(p, s, queue);
@@ -153,4 +161,19 @@ void pel_platform_finish(pel_platform *p)
 	p->total_slots = 0;
 	for (uint32_t i = 0; i < p->ndevices; i++)
 		p->total_slots += p->devices[i].slots;
+}
+
+uint32_t pel_platform_route(const pel_platform *p, uint32_t a, uint32_t b, uint32_t *links)
+{
+	size_t row = (size_t)a * p->nnodes;
+	uint32_t h = p->route_hops[row + b];
+	if (a == b || h == UINT32_MAX)
+		return 0;
+	/* walk a's BFS tree back from b: each step's link, from its far end */
+	for (uint32_t k = h, v = b; k > 0; k--) {
+		uint32_t l = p->route_last[row + v];
+		links[k - 1] = l;
+		v = p->links[l].a == v ? p->links[l].b : p->links[l].a;
+	}
+	return h;
 }

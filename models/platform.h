@@ -21,6 +21,7 @@ typedef enum {
 
 typedef enum {
 	PEL_NET_IDEAL,  /* literature model: 0 on the same node, edge cost otherwise */
+	PEL_NET_SHARED, /* flows share the links of their routes max-min fairly */
 } pel_net_model;
 
 typedef struct {
@@ -67,6 +68,11 @@ typedef struct {
 	double *route_latency;
 	double *route_bandwidth;
 	uint32_t *route_hops;
+	/* for each ordered pair (a*nnodes+b), the link by which the route from
+	 * a reaches b (its last hop; UINT32_MAX when a == b or no route): the
+	 * BFS tree of a, walked back by pel_platform_route */
+	uint32_t *route_last;
+	uint32_t max_hops;  /* longest route, in links */
 	uint32_t total_slots;
 } pel_platform;
 
@@ -91,6 +97,11 @@ pel_device_id pel_platform_find_device(const pel_platform *p, const char *name);
 /* Computes the routes (fewest hops, ties broken by link order) and slot
  * totals.  Call once after the last add; the platform is then read-only. */
 void pel_platform_finish(pel_platform *p);
+
+/* Writes the links of the route from node a to node b into links (room
+ * for max_hops of them), in order from a, and returns how many (0 when
+ * a == b or no route joins them).  Call after pel_platform_finish. */
+uint32_t pel_platform_route(const pel_platform *p, uint32_t a, uint32_t b, uint32_t *links);
 
 /* Class of a class name: "cpu", "gpu", "fpga", anything else OTHER. */
 pel_class_kind pel_class_of(const char *class_name);

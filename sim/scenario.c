@@ -876,8 +876,10 @@ static pel_platform *read_platform(loader *L, yref r)
 		return NULL;
 	pel_platform *p = pel_platform_new();
 	const char *net = opt_text(L, r, "network", f, "ideal");
-	if (net && strcmp(net, "ideal"))
-		expected(L, get(L, r, "network"), "platform.network", "one of: ideal");
+	if (net && !strcmp(net, "shared"))
+		p->net = PEL_NET_SHARED;
+	else if (net && strcmp(net, "ideal"))
+		expected(L, get(L, r, "network"), "platform.network", "one of: ideal, shared");
 	yref nodes = get(L, r, "nodes");
 	if (present(nodes)) {
 		if (!is_type(L, nodes, YAML_SEQUENCE_NODE))

@@ -6,7 +6,13 @@
  * a task started on device d waits for its inputs (each transfer starts
  * when the producer finishes or when the task is bound to d, whichever is
  * later), runs for the model's execution time, and its end is the only
- * event it costs.  Transfers follow the ideal model: no contention. */
+ * event it costs.  Under the ideal network model transfers are arithmetic
+ * (no contention, no event).  Under the shared model (platform->net ==
+ * PEL_NET_SHARED) the bytes of each transfer are a flow over its route's
+ * links, which concurrent flows share max-min fairly: two events per flow
+ * (latency over, last byte in) plus reschedules when rates change; a task
+ * pulled while input flows are moving holds its slot and starts when the
+ * last lands.  Edges with explicit comm times keep their fixed duration. */
 #ifndef PEL_SIMULATE_H
 #define PEL_SIMULATE_H
 
