@@ -24,6 +24,7 @@
  *                            forked child (DAG, model, simulation)
  *   mem_<N>_events           events processed by that run */
 #define _GNU_SOURCE
+#include "bench_common.h"
 #include "bench_import.h"
 #include "bench_network.h"
 #include "bench_sweep.h"
@@ -40,12 +41,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
-#define SEED 42
+#define SEED PEL_BENCH_SEED
 #define NINC ((size_t)1 << 20) /* pre-drawn hold increments, used cyclically */
 #define HOLD_WINDOWS 4          /* timed windows of the hold model, best kept */
 
@@ -73,13 +70,6 @@ static int wanted(const char *name)
 		if (strstr(name, filters[i]))
 			return 1;
 	return 0;
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
 /* "10k", "1m", "100k", or the plain number. */
@@ -138,14 +128,14 @@ static void bench_hold(uint32_t pending, uint64_t holds)
 	uint64_t per = holds / HOLD_WINDOWS;
 	double best = INFINITY;
 	for (int w = 0; w < HOLD_WINDOWS; w++) {
-		double t0 = now_s();
+		double t0 = pel_bench_now_s();
 		for (uint64_t i = 0; i < per; i++) {
 			pel_engine_pop(e, &ev);
 			sum += ev.a;
 			pel_engine_push(e, ev.time + inc[k], ev.type, ev.a, ev.b);
 			k = (k + 1) & (NINC - 1);
 		}
-		double dt = now_s() - t0;
+		double dt = pel_bench_now_s() - t0;
 		if (dt < best)
 			best = dt;
 	}
@@ -160,68 +150,6 @@ static void bench_hold(uint32_t pending, uint64_t holds)
 
 /* ---- the platform and the DAG -------------------------------------- */
 
-static const char *const kinds[] = { "gemm", "fft", "stencil", "sort" };
-#define NKINDS 4
-
-/* 48 CPU cores on the host memory, 12 GPUs and 4 FPGAs (2 regions each)
- * with private memories linked to the host. */
-static pel_platform *make_platform(void)
-{
-	pel_platform *p = pel_platform_new();
-	uint32_t host = pel_platform_node(p, "host");
-	char name[32];
-	pel_efficiency cpu_eff[NKINDS] = {
-		{ "gemm", 0.9 }, { "fft", 0.6 }, { "stencil", 0.5 }, { "sort", 0.8 } };
-	pel_efficiency gpu_eff[NKINDS] = {
-		{ "gemm", 0.8 }, { "fft", 0.4 }, { "stencil", 0.3 }, { "sort", 0.05 } };
-	pel_efficiency fpga_eff[NKINDS] = {
-		{ "gemm", 0.3 }, { "fft", 0.9 }, { "stencil", 0.7 }, { "sort", 0.2 } };
-	for (int i = 0; i < 48; i++) {
-		snprintf(name, sizeof name, "cpu%d", i);
-		pel_device d = { .name = name, .group = "cpu", .class_name = "cpu",
-				 .speed = 5e10, .slots = 1, .node = host,
-				 .launch = 1e-6, .eff = cpu_eff, .neff = NKINDS };
-		pel_platform_add_device(p, &d);
-	}
-	for (int i = 0; i < 12; i++) {
-		snprintf(name, sizeof name, "gpu%d", i);
-		uint32_t node = pel_platform_node(p, name);
-		pel_device d = { .name = name, .group = "gpu", .class_name = "gpu",
-				 .speed = 1e13, .slots = 1, .node = node,
-				 .launch = 5e-6, .eff = gpu_eff, .neff = NKINDS };
-		pel_platform_add_device(p, &d);
-		pel_platform_add_link(p, host, node, 2.5e10, 2e-6);
-	}
-	for (int i = 0; i < 4; i++) {
-		snprintf(name, sizeof name, "fpga%d", i);
-		uint32_t node = pel_platform_node(p, name);
-		pel_device d = { .name = name, .group = "fpga", .class_name = "fpga",
-				 .speed = 2e12, .slots = 2, .node = node,
-				 .launch = 1e-5, .reconfig = 1e-3,
-				 .eff = fpga_eff, .neff = NKINDS };
-		pel_platform_add_device(p, &d);
-		pel_platform_add_link(p, host, node, 1.2e10, 5e-6);
-	}
-	pel_platform_finish(p);
-	return p;
-}
-
-static pel_gen_layered dag_params(uint32_t tasks)
-{
-	return (pel_gen_layered){ .tasks = tasks, .shape = 1.0, .outdegree = 3.0,
-				  .jump = 2, .work = 1e10, .bytes = 4e6,
-				  .spread = 0.5, .kinds = kinds, .nkinds = NKINDS };
-}
-
-static pel_dag *make_dag(uint32_t tasks)
-{
-	pel_gen_layered prm = dag_params(tasks);
-	gsl_rng *r = pel_rng_stream(SEED, PEL_STREAM_WORKLOAD);
-	pel_dag *g = pel_generate_layered(&prm, r);
-	gsl_rng_free(r);
-	return g;
-}
-
 static pel_model *bind_model(const pel_platform *p, const pel_dag *g)
 {
 	pel_model_error err;
@@ -233,22 +161,6 @@ static pel_model *bind_model(const pel_platform *p, const pel_dag *g)
 	return m;
 }
 
-/* Digest of a schedule: FNV-1a over each task's device and times. */
-static uint64_t digest(const pel_sim_result *r, uint32_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (uint32_t t = 0; t < n; t++) {
-		uint64_t w[3];
-		w[0] = r->dev[t];
-		memcpy(&w[1], &r->start[t], 8);
-		memcpy(&w[2], &r->end[t], 8);
-		const unsigned char *b = (const unsigned char *)w;
-		for (size_t i = 0; i < sizeof w; i++)
-			h = (h ^ b[i]) * 1099511628211ULL;
-	}
-	return h;
-}
-
 static pel_sim_result *simulate(const pel_model *m, const char *policy, double *secs)
 {
 	const pel_policy *pol = pel_policy_find(policy);
@@ -257,9 +169,9 @@ static pel_sim_result *simulate(const pel_model *m, const char *policy, double *
 		exit(1);
 	}
 	pel_sim_options opt = { .seed = SEED, .stop_time = INFINITY };
-	double t0 = now_s();
+	double t0 = pel_bench_now_s();
 	pel_sim_result *r = pel_simulate(m, pol, &opt);
-	*secs = now_s() - t0;
+	*secs = pel_bench_now_s() - t0;
 	if (!r || !r->complete) {
 		fprintf(stderr, "pelsim-bench: %s run failed: %s\n", policy,
 			r ? r->error : "init refused");
@@ -279,8 +191,8 @@ static void bench_run(const sizes *z)
 	int do_heft = wanted("run_tasks_per_s_heft") || wanted(heft_name);
 	if (!do_eager && !do_heft)
 		return;
-	pel_platform *p = make_platform();
-	pel_dag *g = make_dag(z->run_tasks);
+	pel_platform *p = pel_bench_platform(PEL_NET_IDEAL);
+	pel_dag *g = pel_bench_dag(z->run_tasks);
 	pel_model *m = bind_model(p, g);
 	printf("# run dag: %u tasks, %u edges, %u devices\n", g->ntasks, g->nedges,
 	       p->ndevices);
@@ -291,7 +203,7 @@ static void bench_run(const sizes *z)
 			pel_sim_result *r = simulate(m, "eager", &secs);
 			if (i == 0)
 				printf("# eager: makespan %.9g s, %" PRIu64 " events, digest %016" PRIx64 "\n",
-				       r->makespan, r->events, digest(r, g->ntasks));
+				       r->makespan, r->events, pel_bench_digest(r, g->ntasks));
 			pel_sim_result_free(r);
 			if (secs < best)
 				best = secs;
@@ -302,7 +214,7 @@ static void bench_run(const sizes *z)
 		double secs;
 		pel_sim_result *r = simulate(m, "heft", &secs);
 		printf("# heft: makespan %.9g s, %" PRIu64 " events, digest %016" PRIx64 "\n",
-		       r->makespan, r->events, digest(r, g->ntasks));
+		       r->makespan, r->events, pel_bench_digest(r, g->ntasks));
 		pel_sim_result_free(r);
 		if (wanted("run_tasks_per_s_heft"))
 			figure("run_tasks_per_s_heft", g->ntasks / secs, "tasks/s");
@@ -324,64 +236,39 @@ typedef struct {
 	int ok;
 } mem_result;
 
-static long maxrss_kib(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_maxrss;
-}
-
 /* Runs in the child: everything the run needs is built here, after the
  * baseline, so the growth of the peak is the run's own footprint. */
-static mem_result mem_child(uint32_t tasks)
+static void mem_child(void *arg, void *res)
 {
+	uint32_t tasks = *(const uint32_t *)arg;
 	mem_result out = { 0 };
-	long base = maxrss_kib();
-	pel_platform *p = make_platform();
-	pel_dag *g = make_dag(tasks);
+	long base = pel_bench_maxrss_kib();
+	pel_platform *p = pel_bench_platform(PEL_NET_IDEAL);
+	pel_dag *g = pel_bench_dag(tasks);
 	pel_model *m = bind_model(p, g);
 	double secs;
 	pel_sim_result *r = simulate(m, "eager", &secs);
-	long peak = maxrss_kib();
+	long peak = pel_bench_maxrss_kib();
 	out.bytes_per_task = (double)(peak - base) * 1024.0 / tasks;
 	out.events = r->events;
-	out.digest = digest(r, g->ntasks);
+	out.digest = pel_bench_digest(r, g->ntasks);
 	out.edges = g->nedges;
 	out.ok = 1;
 	pel_sim_result_free(r);
 	pel_model_free(m);
 	pel_dag_free(g);
 	pel_platform_free(p);
-	return out;
+	*(mem_result *)res = out;
 }
 
 /* Forks the measuring child and waits for it, so no other figure runs
  * beside it; call before anything large is allocated here. */
 static int bench_mem(uint32_t tasks, mem_result *res)
 {
-	int fd[2];
-	if (pipe(fd)) {
-		perror("pelsim-bench: pipe");
+	int rc = pel_bench_in_child(mem_child, &tasks, res, sizeof *res);
+	if (rc < 0)
 		return -1;
-	}
-	fflush(stdout);
-	pid_t pid = fork();
-	if (pid < 0) {
-		perror("pelsim-bench: fork");
-		return -1;
-	}
-	if (pid == 0) {
-		close(fd[0]);
-		mem_result out = mem_child(tasks);
-		ssize_t w = write(fd[1], &out, sizeof out);
-		_exit(w == (ssize_t)sizeof out ? 0 : 1);
-	}
-	close(fd[1]);
-	ssize_t got = read(fd[0], res, sizeof *res);
-	close(fd[0]);
-	int status;
-	waitpid(pid, &status, 0);
-	if (got != (ssize_t)sizeof *res || !WIFEXITED(status) || WEXITSTATUS(status) || !res->ok) {
+	if (rc || !res->ok) {
 		fprintf(stderr, "pelsim-bench: memory child failed\n");
 		return -1;
 	}
@@ -412,7 +299,7 @@ int main(int argc, char **argv)
 		 size_name(z->mem_tasks, sz, sizeof sz));
 	int do_mem = wanted("bytes_per_task") || wanted(mem_name);
 
-	pel_gen_layered prm = dag_params(0);
+	pel_gen_layered prm = pel_bench_dag_params(0);
 	printf("# pelsim-bench%s seed=%d; hold: %u and %u pending, %" PRIu64 " and %" PRIu64
 	       " holds (best of %d windows), increments exponential(mean 1); dag: layered shape=%g outdegree=%g jump=%u"
 	       " work=%g spread=%g bytes=%g kinds=%d, %u tasks (run), %u tasks (memory);"
@@ -420,7 +307,7 @@ int main(int argc, char **argv)
 	       " eager: best of %d runs, heft: one run\n",
 	       z == &quick ? " --quick" : "", SEED, z->hold_small, z->hold_large,
 	       z->holds_small, z->holds_large, HOLD_WINDOWS, prm.shape, prm.outdegree, prm.jump,
-	       prm.work, prm.spread, prm.bytes, NKINDS, z->run_tasks, z->mem_tasks,
+	       prm.work, prm.spread, prm.bytes, PEL_BENCH_NKINDS, z->run_tasks, z->mem_tasks,
 	       z->eager_reps);
 	fflush(stdout);
 

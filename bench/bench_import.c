@@ -13,6 +13,7 @@
  * reports (getrusage ru_maxrss) grows by what that import alone holds at
  * its peak (file text, parser structures and the DAG). */
 #define _GNU_SOURCE
+#include "bench_common.h"
 #include "bench_import.h"
 
 #include "../common/random.h"
@@ -25,29 +26,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #define BENCH_SEED 42
 #define REPS 3
 #define ETC_MACHINES 16
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static long maxrss_kib(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_maxrss;
-}
 
 /* ---- writers ------------------------------------------------------------ */
 
@@ -150,18 +134,18 @@ static result measure_child(const char *path, pel_format fmt)
 {
 	result r = { 0 };
 	char err[256];
-	long base = maxrss_kib();
+	long base = pel_bench_maxrss_kib();
 	double best = INFINITY;
 	for (int rep = 0; rep < REPS; rep++) {
-		double t0 = now_s();
+		double t0 = pel_bench_now_s();
 		pel_dag *g = pel_import(path, fmt, NULL, err, sizeof err);
-		double t1 = now_s();
+		double t1 = pel_bench_now_s();
 		if (!g) {
 			snprintf(r.err, sizeof r.err, "%s", err);
 			return r;
 		}
 		if (rep == 0) {
-			r.bytes_per_task = (double)(maxrss_kib() - base) * 1024.0 / g->ntasks;
+			r.bytes_per_task = (double)(pel_bench_maxrss_kib() - base) * 1024.0 / g->ntasks;
 			r.tasks = g->ntasks;
 			r.edges = g->nedges;
 		}
@@ -174,33 +158,24 @@ static result measure_child(const char *path, pel_format fmt)
 	return r;
 }
 
+typedef struct {
+	const char *path;
+	pel_format fmt;
+} import_job;
+
+static void measure_run(void *arg, void *out)
+{
+	const import_job *job = arg;
+	*(result *)out = measure_child(job->path, job->fmt);
+}
+
 static int measure(const char *path, pel_format fmt, result *res)
 {
-	int fd[2];
-	if (pipe(fd)) {
-		perror("pelsim-bench: pipe");
+	import_job job = { path, fmt };
+	int rc = pel_bench_in_child(measure_run, &job, res, sizeof *res);
+	if (rc < 0)
 		return -1;
-	}
-	fflush(stdout);
-	pid_t pid = fork();
-	if (pid < 0) {
-		perror("pelsim-bench: fork");
-		close(fd[0]);
-		close(fd[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		close(fd[0]);
-		result r = measure_child(path, fmt);
-		ssize_t w = write(fd[1], &r, sizeof r);
-		_exit(w == (ssize_t)sizeof r ? 0 : 1);
-	}
-	close(fd[1]);
-	ssize_t got = read(fd[0], res, sizeof *res);
-	close(fd[0]);
-	int status;
-	waitpid(pid, &status, 0);
-	if (got != (ssize_t)sizeof *res || !WIFEXITED(status) || WEXITSTATUS(status)) {
+	if (rc) {
 		fprintf(stderr, "pelsim-bench: import child for %s failed\n", path);
 		return -1;
 	}

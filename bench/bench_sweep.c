@@ -3,6 +3,7 @@
  * scenario loaded per point and replication, the pipes, the journal, the
  * final files) around runs of about a millisecond. */
 #define _GNU_SOURCE
+#include "bench_common.h"
 #include "bench_sweep.h"
 
 #include "../sim/sweep.h"
@@ -11,17 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #define REPS 3
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
@@ -55,7 +48,7 @@ static char *slurp(const char *path)
 static double sweep_once(const char *file, const char *dir, int jobs, size_t *runs)
 {
 	char err[2048];
-	double t0 = now_s();
+	double t0 = pel_bench_now_s();
 	pel_sweep *p = NULL;
 	pel_sweep_job *j = NULL;
 	pel_sweep_report rep;
@@ -70,7 +63,7 @@ static double sweep_once(const char *file, const char *dir, int jobs, size_t *ru
 		pel_sweep_free(p);
 		return -1;
 	}
-	double t = now_s() - t0;
+	double t = pel_bench_now_s() - t0;
 	*runs = rep.runs;
 	pel_sweep_free(p);
 	return rep.failed ? -1 : t;

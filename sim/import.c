@@ -95,17 +95,33 @@ const char *pel_imp_quote(char *buf, size_t n, const char *s, size_t len)
 
 /* ---- files ---------------------------------------------------------- */
 
-char *pel_imp_slurp(const char *path, size_t *len, char *err, size_t errlen)
+/* fopen(path, "rb"), refusing a directory: NULL with errno set. */
+static FILE *open_file(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	struct stat st;
 	if (f && !fstat(fileno(f), &st) && S_ISDIR(st.st_mode)) {
 		fclose(f);
-		f = NULL;
 		errno = EISDIR;
+		return NULL;
 	}
+	return f;
+}
+
+FILE *pel_imp_open(const char *path, char *err, size_t errlen)
+{
+	FILE *f = open_file(path);
 	if (!f)
 		return pel_imp_fail(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+	return f;
+}
+
+char *pel_imp_slurp(const char *path, size_t *len, char *err, size_t errlen)
+{
+	FILE *f = pel_imp_open(path, err, errlen);
+	if (!f)
+		return NULL;
+	struct stat st;
 	size_t cap = 1 << 16, n = 0;
 	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) && st.st_size > 0)
 		cap = (size_t)st.st_size + 1;
@@ -133,6 +149,33 @@ char *pel_imp_slurp(const char *path, size_t *len, char *err, size_t errlen)
 }
 
 /* ---- numbers, kinds, finishing --------------------------------------- */
+
+int pel_imp_text(const char *text, size_t len, const char *path, char *err, size_t errlen)
+{
+	if (!memchr(text, 0, len))
+		return 0;
+	size_t line = 1;
+	for (const char *c = text; *c; c++)
+		line += *c == '\n';
+	pel_imp_fail(err, errlen, "%s:%zu: expected text, found a NUL byte", path, line);
+	return -1;
+}
+
+int pel_imp_integer(const char *w, size_t len, uint64_t max, uint64_t *out)
+{
+	uint64_t v = 0;
+	if (!len)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (w[i] < '0' || w[i] > '9')
+			return -1;
+		v = v * 10 + (uint64_t)(w[i] - '0');
+		if (v > max)
+			return -1;
+	}
+	*out = v;
+	return 0;
+}
 
 int pel_imp_number(const char *s, size_t len, double *out)
 {
@@ -379,13 +422,7 @@ static pel_format detect_buf(const char *b, size_t n)
  * cannot be opened or is a directory. */
 static long read_head(const char *path, char *buf, size_t n)
 {
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	if (f && !fstat(fileno(f), &st) && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		errno = EISDIR;
-		return -1;
-	}
+	FILE *f = open_file(path);
 	if (!f)
 		return -1;
 	size_t got = fread(buf, 1, n, f);

@@ -41,6 +41,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 typedef enum {
 	PEL_FMT_AUTO,      /* detect from the content (pel_format_detect) */
@@ -120,6 +121,9 @@ void *pel_imp_fail(char *err, size_t errlen, const char *fmt, ...)
 /* 's' quoted for a message: cut at about 40 bytes (not inside a UTF-8
  * sequence), control characters escaped. */
 const char *pel_imp_quote(char *buf, size_t n, const char *s, size_t len);
+/* Opens the file for reading ("rb").  NULL with "path: cannot open: ..."
+ * in err when it cannot be opened or is a directory. */
+FILE *pel_imp_open(const char *path, char *err, size_t errlen);
 /* Reads the whole file into a NUL-terminated buffer (free it).  NULL with
  * a message when it cannot be read or is a directory. */
 char *pel_imp_slurp(const char *path, size_t *len, char *err, size_t errlen);
@@ -128,6 +132,12 @@ char *pel_imp_slurp(const char *path, size_t *len, char *err, size_t errlen);
  * when the DAG would have more kinds than pel_dag allows. */
 int pel_imp_kind(pel_imp_map *m, pel_dag *g, const char *name, size_t len, uint16_t *out,
 		 const char *path, char *err, size_t errlen);
+/* 0 when the len bytes of text hold no NUL byte; else -1 with
+ * "path:LINE: expected text, found a NUL byte" in err. */
+int pel_imp_text(const char *text, size_t len, const char *path, char *err, size_t errlen);
+/* Parses [w, w+len) as a decimal integer (digits only) <= max.  Returns 0,
+ * or -1. */
+int pel_imp_integer(const char *w, size_t len, uint64_t max, uint64_t *out);
 /* Parses a whole string as a number >= 0 (strtod syntax, no NaN/infinity,
  * surrounding blanks allowed).  Returns 0, or -1. */
 int pel_imp_number(const char *s, size_t len, double *out);

@@ -10,13 +10,11 @@
 
 #include "../common/alloc.h"
 
-#include <errno.h>
 #include <cgraph.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* cgraph reports errors through a callback without a context: the text
  * of the first error of one read is collected here. */
@@ -228,15 +226,9 @@ fail:
 
 pel_dag *pel_import_dot(const char *path, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	if (f && !fstat(fileno(f), &st) && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		f = NULL;
-		errno = EISDIR;
-	}
+	FILE *f = pel_imp_open(path, err, errlen);
 	if (!f)
-		return pel_imp_fail(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		return NULL;
 	agusererrf old_f = agseterrf(collect);
 	agerrlevel_t old_level = agseterr(AGERR); /* warnings are not reported */
 	cg_len = 0;

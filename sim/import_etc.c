@@ -44,22 +44,6 @@ static int next_word(const char **p, const char *end, size_t *line, const char *
 	return 1;
 }
 
-static int integer(const char *w, size_t len, uint64_t max, uint64_t *out)
-{
-	uint64_t v = 0;
-	if (!len)
-		return -1;
-	for (size_t i = 0; i < len; i++) {
-		if (w[i] < '0' || w[i] > '9')
-			return -1;
-		v = v * 10 + (uint64_t)(w[i] - '0');
-		if (v > max)
-			return -1;
-	}
-	*out = v;
-	return 0;
-}
-
 pel_dag *pel_import_etc(const char *path, const char *prefix, char *err, size_t errlen)
 {
 	size_t len;
@@ -70,13 +54,8 @@ pel_dag *pel_import_etc(const char *path, const char *prefix, char *err, size_t 
 	char **keys = NULL;
 	uint64_t hdr[3] = { 0, 0, 0 };
 	char q[64];
-	if (memchr(text, 0, len)) {
-		size_t line = 1;
-		for (const char *c = text; *c; c++)
-			line += *c == '\n';
-		pel_imp_fail(err, errlen, "%s:%zu: expected text, found a NUL byte", path, line);
+	if (pel_imp_text(text, len, path, err, errlen))
 		goto fail;
-	}
 	/* the header: three integers on the first non-blank line */
 	const char *p = text, *end = text + len;
 	size_t line = 1;
@@ -92,7 +71,7 @@ pel_dag *pel_import_etc(const char *path, const char *prefix, char *err, size_t 
 	for (int k = 0; k < 3; k++) {
 		const char *w = NULL;
 		size_t wl = 0, l2 = line;
-		if (!next_word(&p, eol, &l2, &w, &wl) || integer(w, wl, max[k], &hdr[k]) ||
+		if (!next_word(&p, eol, &l2, &w, &wl) || pel_imp_integer(w, wl, max[k], &hdr[k]) ||
 		    (k < 2 && hdr[k] == 0)) {
 			if (p >= end && !w && k == 0)
 				pel_imp_fail(err, errlen, "%s:%zu: expected 'tasks machines 0', found an empty file",

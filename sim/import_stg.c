@@ -69,23 +69,6 @@ static int word(cursor *c, const char **w, size_t *len)
 	return 1;
 }
 
-/* Parses [w, w+len) as a decimal integer <= max. */
-static int integer(const char *w, size_t len, uint64_t max, uint64_t *out)
-{
-	uint64_t v = 0;
-	if (!len)
-		return -1;
-	for (size_t i = 0; i < len; i++) {
-		if (w[i] < '0' || w[i] > '9')
-			return -1;
-		v = v * 10 + (uint64_t)(w[i] - '0');
-		if (v > max)
-			return -1;
-	}
-	*out = v;
-	return 0;
-}
-
 static void *fail_found(cursor *c, const char *w, size_t len, const char *fmt_expected, ...)
 	__attribute__((format(printf, 4, 5)));
 
@@ -113,18 +96,13 @@ pel_dag *pel_import_stg(const char *path, char *err, size_t errlen)
 	const char *w;
 	size_t wl;
 	uint64_t n;
-	if (memchr(text, 0, len)) {
-		size_t line = 1;
-		for (const char *q = text; *q; q++)
-			line += *q == '\n';
-		pel_imp_fail(err, errlen, "%s:%zu: expected text, found a NUL byte", path, line);
+	if (pel_imp_text(text, len, path, err, errlen))
 		goto fail;
-	}
 	if (!next_line(&c)) {
 		pel_imp_fail(err, errlen, "%s:1: expected the number of tasks, found an empty file", path);
 		goto fail;
 	}
-	if (!word(&c, &w, &wl) || integer(w, wl, UINT32_MAX - 3, &n)) {
+	if (!word(&c, &w, &wl) || pel_imp_integer(w, wl, UINT32_MAX - 3, &n)) {
 		fail_found(&c, w, wl, "expected the number of tasks (an integer from 0 to %u)",
 			   UINT32_MAX - 3);
 		goto fail;
@@ -157,7 +135,7 @@ pel_dag *pel_import_stg(const char *path, char *err, size_t errlen)
 				     path, c.line, i, total - 1);
 			goto fail;
 		}
-		if (!word(&c, &w, &wl) || integer(w, wl, UINT32_MAX, &id) || id != i) {
+		if (!word(&c, &w, &wl) || pel_imp_integer(w, wl, UINT32_MAX, &id) || id != i) {
 			fail_found(&c, w, wl, "expected task id %u", i);
 			goto fail;
 		}
@@ -165,7 +143,7 @@ pel_dag *pel_import_stg(const char *path, char *err, size_t errlen)
 			fail_found(&c, w, wl, "task %u: expected a processing time (a number >= 0)", i);
 			goto fail;
 		}
-		if (!word(&c, &w, &wl) || integer(w, wl, total - 1, &npred)) {
+		if (!word(&c, &w, &wl) || pel_imp_integer(w, wl, total - 1, &npred)) {
 			fail_found(&c, w, wl,
 				   "task %u: expected the number of predecessors (an integer from 0 to %u)", i,
 				   total - 1);
@@ -182,7 +160,7 @@ pel_dag *pel_import_stg(const char *path, char *err, size_t errlen)
 					     (unsigned long long)k);
 				goto fail;
 			}
-			if (integer(w, wl, total - 1, &p) || p == i) {
+			if (pel_imp_integer(w, wl, total - 1, &p) || p == i) {
 				fail_found(&c, w, wl,
 					   "task %u: predecessor %llu: expected a task id from 0 to %u other than %u",
 					   i, (unsigned long long)k + 1, total - 1, i);

@@ -2,6 +2,7 @@
 #include "plot.h"
 
 #include "../common/alloc.h"
+#include "csv.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -75,60 +76,20 @@ const char *pel_plot_templates(void)
 	return dir && *dir ? dir : PEL_PLOTS_DIR;
 }
 
-/* ---- a growing string ---- */
-
-typedef struct {
-	char *s;
-	size_t n, cap;
-} buf;
-
-static void buf_add(buf *b, const char *s, size_t k)
-{
-	if (b->n + k + 1 > b->cap) {
-		b->cap = (b->n + k + 1) * 2;
-		b->s = pel_xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->n, s, k);
-	b->n += k;
-	b->s[b->n] = 0;
-}
-
-static void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void buf_printf(buf *b, const char *fmt, ...)
-{
-	char tmp[512];
-	va_list ap;
-	va_start(ap, fmt);
-	int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	if (k < 0)
-		return;
-	if ((size_t)k < sizeof tmp) {
-		buf_add(b, tmp, (size_t)k);
-		return;
-	}
-	char *big = pel_xmalloc((size_t)k + 1);
-	va_start(ap, fmt);
-	vsnprintf(big, (size_t)k + 1, fmt, ap);
-	va_end(ap);
-	buf_add(b, big, (size_t)k);
-	free(big);
-}
-
 /* s as a gnuplot single-quoted string: '' for a quote; control characters
  * (which would end the command) become '?'. */
-static void buf_gp_string(buf *b, const char *s)
+static void buf_gp_string(pel_strbuf *b, const char *s)
 {
-	buf_add(b, "'", 1);
+	pel_strbuf_add(b, "'", 1);
 	for (; *s; s++) {
 		if (*s == '\'')
-			buf_add(b, "''", 2);
+			pel_strbuf_add(b, "''", 2);
 		else if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			buf_add(b, "?", 1);
+			pel_strbuf_add(b, "?", 1);
 		else
-			buf_add(b, s, 1);
+			pel_strbuf_add(b, s, 1);
 	}
-	buf_add(b, "'", 1);
+	pel_strbuf_add(b, "'", 1);
 }
 
 /* s made safe inside a double-quoted string of a gnuplot data file or
@@ -142,14 +103,14 @@ static void put_dq(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-static void buf_dq(buf *b, const char *s)
+static void buf_dq(pel_strbuf *b, const char *s)
 {
-	buf_add(b, "\"", 1);
+	pel_strbuf_add(b, "\"", 1);
 	for (; *s; s++) {
 		char c = *s == '"' ? '\'' : *s == '\\' ? '/' : ((unsigned char)*s < 0x20 || *s == 0x7f) ? '?' : *s;
-		buf_add(b, &c, 1);
+		pel_strbuf_add(b, &c, 1);
 	}
-	buf_add(b, "\"", 1);
+	pel_strbuf_add(b, "\"", 1);
 }
 
 /* ---- running gnuplot ---- */
@@ -202,13 +163,13 @@ int pel_plot_gnuplot(const char *name, const pel_plot_param *params, size_t npar
 		    script, name, strerror(errno));
 		return PEL_PLOT_BAD_INPUT;
 	}
-	buf cmd = { 0 };
-	buf_printf(&cmd, "fmt='%s'; outfile=", format_names[f]);
+	pel_strbuf cmd = { 0 };
+	pel_strbuf_printf(&cmd, "fmt='%s'; outfile=", format_names[f]);
 	buf_gp_string(&cmd, outfile);
 	for (size_t i = 0; i < nparams; i++) {
-		buf_printf(&cmd, "; %s=", params[i].name);
+		pel_strbuf_printf(&cmd, "; %s=", params[i].name);
 		if (params[i].number)
-			buf_printf(&cmd, "%s", params[i].value);
+			pel_strbuf_printf(&cmd, "%s", params[i].value);
 		else
 			buf_gp_string(&cmd, params[i].value);
 	}
@@ -248,8 +209,8 @@ int pel_plot_gnuplot(const char *name, const pel_plot_param *params, size_t npar
 			say(err, errlen, "gnuplot: cannot be run (%s)", strerror(rc));
 		return PEL_PLOT_BAD_INPUT;
 	}
-	buf out = { 0 };
-	buf_add(&out, "", 0);
+	pel_strbuf out = { 0 };
+	pel_strbuf_add(&out, "", 0);
 	for (;;) {
 		char chunk[4096];
 		ssize_t k = read(pe[0], chunk, sizeof chunk);
@@ -258,7 +219,7 @@ int pel_plot_gnuplot(const char *name, const pel_plot_param *params, size_t npar
 		if (k <= 0)
 			break;
 		if (out.n < 65536)
-			buf_add(&out, chunk, (size_t)k);
+			pel_strbuf_add(&out, chunk, (size_t)k);
 	}
 	close(pe[0]);
 	int st = 0;
@@ -286,48 +247,6 @@ int pel_plot_gnuplot(const char *name, const pel_plot_param *params, size_t npar
 }
 
 /* ---- summary.csv ---- */
-
-/* Splits one CSV line (quotes as in RFC 4180, within the line) into
- * fields, in place.  Returns the count, or -1 for an unterminated quote. */
-static long split_csv(char *line, char ***fields, size_t *cap)
-{
-	size_t n = 0;
-	char *r = line, *w = line;
-	for (;;) {
-		if (n == *cap) {
-			*cap = *cap ? *cap * 2 : 16;
-			*fields = pel_xreallocarray(*fields, *cap, sizeof **fields);
-		}
-		(*fields)[n++] = w;
-		if (*r == '"') {
-			r++;
-			for (;;) {
-				if (!*r)
-					return -1;
-				if (*r == '"' && r[1] == '"') {
-					*w++ = '"';
-					r += 2;
-				} else if (*r == '"') {
-					r++;
-					break;
-				} else {
-					*w++ = *r++;
-				}
-			}
-			while (*r && *r != ',')
-				*w++ = *r++;
-		} else {
-			while (*r && *r != ',')
-				*w++ = *r++;
-		}
-		if (!*r) {
-			*w = 0;
-			return (long)n;
-		}
-		*w++ = 0;
-		r++;
-	}
-}
 
 static int parse_number(const char *s, double *out)
 {
@@ -391,7 +310,8 @@ static void read_labels(pel_summary *s)
 	for (unsigned no = 1; (len = getline(&line, &linecap, f)) >= 0; no++) {
 		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = 0;
-		if (no == 1 || split_csv(line, &fld, &fcap) != 2 || !*fld[1])
+		int open;
+		if (no == 1 || pel_csv_split(line, &fld, &fcap, &open) != 2 || open || !*fld[1])
 			continue;
 		for (size_t a = 0; a < s->naxes; a++)
 			if (!strcmp(s->axes[a], fld[0]) && !s->labels[a])
@@ -428,8 +348,9 @@ pel_summary *pel_summary_read(const char *path, char *err, size_t errlen)
 			line[--len] = 0;
 		if (lineno > 1 && !len)
 			continue;
-		long nf = split_csv(line, &fld, &fcap);
-		if (nf < 0) {
+		int open;
+		long nf = (long)pel_csv_split(line, &fld, &fcap, &open);
+		if (open) {
 			say(err, errlen, "%s:%u: expected a closing quote, found the end of the line", path, lineno);
 			goto out;
 		}
@@ -733,19 +654,19 @@ static void shape_build(const pel_summary *s, shape *sh)
 	for (size_t k = 0; k < n; k++) {
 		size_t i = sh->order[k];
 		const pel_summary_row *r = &s->rows[i];
-		buf t = { 0 };
-		buf_printf(&t, "%s", r->policy);
+		pel_strbuf t = { 0 };
+		pel_strbuf_printf(&t, "%s", r->policy);
 		int first = 1;
 		for (size_t a = 1; a < s->naxes; a++) {
 			if (!splits[a])
 				continue;
 			char sh_name[128];
 			axis_short(s->axes[a], sh_name, sizeof sh_name);
-			buf_printf(&t, "%s%s=%s", first ? " (" : ", ", sh_name, r->axis[a]);
+			pel_strbuf_printf(&t, "%s%s=%s", first ? " (" : ", ", sh_name, r->axis[a]);
 			first = 0;
 		}
 		if (!first)
-			buf_add(&t, ")", 1);
+			pel_strbuf_add(&t, ")", 1);
 		size_t j = 0;
 		while (j < sh->nser && strcmp(sh->ser[j].title, t.s))
 			j++;
@@ -809,17 +730,17 @@ static char *x_tics(const shape *sh)
 		if (span > 0 && gap < 0.045 * span)
 			return NULL;
 	}
-	buf b = { 0 };
-	buf_add(&b, "set xtics (", 11);
+	pel_strbuf b = { 0 };
+	pel_strbuf_add(&b, "set xtics (", 11);
 	for (size_t j = 0; j < sh->nx; j++) {
 		char num[64];
 		snprintf(num, sizeof num, "%g", sh->xv[j]);
 		if (j)
-			buf_add(&b, ", ", 2);
+			pel_strbuf_add(&b, ", ", 2);
 		buf_dq(&b, sh->numeric ? num : sh->xs[j]);
-		buf_printf(&b, " %.17g", sh->xv[j]);
+		pel_strbuf_printf(&b, " %.17g", sh->xv[j]);
 	}
-	buf_add(&b, ")", 1);
+	pel_strbuf_add(&b, ")", 1);
 	return b.s;
 }
 
@@ -848,17 +769,17 @@ static char *log_tics(double lo, double hi)
 {
 	if (!(lo > 0) || hi / lo >= 1000)
 		return NULL;
-	buf b = { 0 };
-	buf_add(&b, "set ytics (", 11);
+	pel_strbuf b = { 0 };
+	pel_strbuf_add(&b, "set ytics (", 11);
 	int n = 0;
 	for (int e = (int)floor(log10(lo)) - 1; e <= (int)ceil(log10(hi)); e++)
 		for (int k = 0; k < 3; k++) {
 			double v = (k == 0 ? 1 : k == 1 ? 2 : 5) * pow(10, e);
 			if (v < lo || v > hi)
 				continue;
-			buf_printf(&b, "%s\"%g\" %.17g", n++ ? ", " : "", v, v);
+			pel_strbuf_printf(&b, "%s\"%g\" %.17g", n++ ? ", " : "", v, v);
 		}
-	buf_add(&b, ")", 1);
+	pel_strbuf_add(&b, ")", 1);
 	if (n < 2) {
 		free(b.s);
 		return NULL;

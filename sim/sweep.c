@@ -82,129 +82,21 @@ void pel_sweep_stats(const double *x, size_t n, double *mean, double *sd, double
 	*ci95 = gsl_cdf_tdist_Pinv(0.975, (double)(n - 1)) * *sd / sqrt((double)n);
 }
 
-const char *pel_csv_field(char *buf, size_t n, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		snprintf(buf, n, "%s", s);
-		return buf;
-	}
-	size_t o = 0;
-	if (n < 3) {
-		if (n)
-			buf[0] = 0;
-		return buf;
-	}
-	buf[o++] = '"';
-	for (; *s && o + 3 < n; s++) {
-		if (*s == '"')
-			buf[o++] = '"';
-		buf[o++] = *s;
-	}
-	buf[o++] = '"';
-	buf[o] = 0;
-	return buf;
-}
-
-/* A growing string. */
-typedef struct {
-	char *s;
-	size_t n, cap;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t k)
-{
-	if (b->n + k + 1 > b->cap) {
-		b->cap = (b->n + k + 1) * 2;
-		b->s = pel_xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->n, s, k);
-	b->n += k;
-	b->s[b->n] = 0;
-}
-
-static void sb_puts(sbuf *b, const char *s)
-{
-	sb_add(b, s, strlen(s));
-}
-
-static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_printf(sbuf *b, const char *fmt, ...)
-{
-	char tmp[512];
-	va_list ap;
-	va_start(ap, fmt);
-	int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	if (k < 0)
-		return;
-	if ((size_t)k < sizeof tmp) {
-		sb_add(b, tmp, (size_t)k);
-		return;
-	}
-	char *big = pel_xmalloc((size_t)k + 1);
-	va_start(ap, fmt);
-	vsnprintf(big, (size_t)k + 1, fmt, ap);
-	va_end(ap);
-	sb_add(b, big, (size_t)k);
-	free(big);
-}
-
-/* Appends s as a CSV field (quoted when needed). */
-static void sb_field(sbuf *b, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		sb_puts(b, s);
-		return;
-	}
-	sb_add(b, "\"", 1);
-	for (; *s; s++) {
-		if (*s == '"')
-			sb_add(b, "\"", 1);
-		sb_add(b, s, 1);
-	}
-	sb_add(b, "\"", 1);
-}
-
-static void sb_double(sbuf *b, double x)
+static void sb_double(pel_strbuf *b, double x)
 {
 	char buf[64];
-	sb_puts(b, pel_fmt_double(buf, sizeof buf, x));
+	pel_strbuf_puts(b, pel_fmt_double(buf, sizeof buf, x));
 }
 
-/* Splits one CSV line into fields (quotes honoured).  Returns the number
- * of fields; *store holds them (free it). */
+/* Splits a copy of one CSV line into fields (an unterminated quote runs
+ * to the end).  Returns the number of fields; *store holds them (free it
+ * and *fields). */
 static size_t csv_split(const char *line, char ***fields, char **store)
 {
-	size_t len = strlen(line), cap = 8, n = 0;
-	char *out = pel_xmalloc(len + 1), *o = out;
-	char **f = pel_xmalloc(cap * sizeof *f);
-	const char *c = line;
-	for (;;) {
-		if (n == cap)
-			f = pel_xreallocarray(f, cap *= 2, sizeof *f);
-		f[n++] = o;
-		if (*c == '"') {
-			for (c++; *c; c++) {
-				if (*c == '"' && c[1] == '"')
-					*o++ = *++c;
-				else if (*c == '"')
-					break;
-				else
-					*o++ = *c;
-			}
-			if (*c == '"')
-				c++;
-		}
-		while (*c && *c != ',')
-			*o++ = *c++;
-		*o++ = 0;
-		if (*c != ',')
-			break;
-		c++;
-	}
-	*fields = f;
-	*store = out;
-	return n;
+	size_t cap = 0;
+	*fields = NULL;
+	*store = pel_xstrdup(line);
+	return pel_csv_split(*store, fields, &cap, NULL);
 }
 
 /* Writes all of buf; returns 0 or -1 (errno set). */
@@ -337,9 +229,9 @@ static int check_points(pel_sweep *p, char *err, size_t errlen)
 					 w->axes[a].path, v, pt, strip_label(e1, w->axes[a].path, v));
 				return -1;
 			}
-			sbuf b = { 0 };
+			pel_strbuf b = { 0 };
 			for (size_t a = 0; a < w->naxes; a++)
-				sb_printf(&b, "%s%s=%s", a ? ", " : "", w->axes[a].path, axis_value(p, pt, a));
+				pel_strbuf_printf(&b, "%s%s=%s", a ? ", " : "", w->axes[a].path, axis_value(p, pt, a));
 			snprintf(err, errlen, "%s: sweep.axes: the values of point %zu (%s) together: %s", w->where, pt,
 				 b.s, e);
 			free(b.s);
@@ -357,16 +249,16 @@ static int check_points(pel_sweep *p, char *err, size_t errlen)
 
 static void make_header(pel_sweep *p)
 {
-	sbuf b = { 0 };
-	sb_puts(&b, "run,point");
+	pel_strbuf b = { 0 };
+	pel_strbuf_puts(&b, "run,point");
 	for (size_t a = 0; a < p->w->naxes; a++) {
-		sb_puts(&b, ",");
-		sb_field(&b, p->w->axes[a].path);
+		pel_strbuf_puts(&b, ",");
+		pel_csv_append_field(&b, p->w->axes[a].path);
 	}
-	sb_puts(&b, ",policy,replication,seed,status");
+	pel_strbuf_puts(&b, ",policy,replication,seed,status");
 	for (size_t m = 0; m < NMETRICS; m++)
-		sb_printf(&b, ",%s", metric_names[m]);
-	sb_puts(&b, ",devices,slots,capacity,error");
+		pel_strbuf_printf(&b, ",%s", metric_names[m]);
+	pel_strbuf_puts(&b, ",devices,slots,capacity,error");
 	p->header = b.s;
 }
 
@@ -474,51 +366,51 @@ void pel_sweep_free(pel_sweep *p)
 /* ---- one run ---- */
 
 /* "run,point,axes...,policy,replication,seed," */
-static void row_prefix(const pel_sweep *p, size_t run, sbuf *b)
+static void row_prefix(const pel_sweep *p, size_t run, pel_strbuf *b)
 {
 	size_t pt = run_point(p, run);
 	uint32_t rep = run_rep(p, run);
-	sb_printf(b, "%zu,%zu,", run, pt);
+	pel_strbuf_printf(b, "%zu,%zu,", run, pt);
 	for (size_t a = 0; a < p->w->naxes; a++) {
-		sb_field(b, axis_value(p, pt, a));
-		sb_puts(b, ",");
+		pel_csv_append_field(b, axis_value(p, pt, a));
+		pel_strbuf_puts(b, ",");
 	}
-	sb_field(b, p->pol[run_policy(p, run)].text);
-	sb_printf(b, ",%u,%llu,", rep, (unsigned long long)pel_sweep_seed(p->seed, pt, rep));
+	pel_csv_append_field(b, p->pol[run_policy(p, run)].text);
+	pel_strbuf_printf(b, ",%u,%llu,", rep, (unsigned long long)pel_sweep_seed(p->seed, pt, rep));
 }
 
 /* ",devices,slots,capacity,": the capacity of a machine is the sum of
  * speed * slots over its devices (flop/s; with explicit task times, where
  * every speed is 1, the number of slots): a GPU slot counts for what it
  * can do, not as one more core. */
-static void sb_platform(sbuf *b, const pel_platform *pf)
+static void sb_platform(pel_strbuf *b, const pel_platform *pf)
 {
 	double cap = 0;
 	for (uint32_t d = 0; d < pf->ndevices; d++)
 		cap += pf->devices[d].speed * pf->devices[d].slots;
-	sb_printf(b, ",%u,%u,", pf->ndevices, pf->total_slots);
+	pel_strbuf_printf(b, ",%u,%u,", pf->ndevices, pf->total_slots);
 	sb_double(b, cap);
-	sb_puts(b, ",");
+	pel_strbuf_puts(b, ",");
 }
 
 /* The row of a failed run: empty metrics; devices, slots and capacity
  * when the scenario was loaded. */
 static char *failed_row(const pel_sweep *p, size_t run, const pel_scenario *s, const char *why)
 {
-	sbuf b = { 0 };
+	pel_strbuf b = { 0 };
 	row_prefix(p, run, &b);
-	sb_puts(&b, "failed");
+	pel_strbuf_puts(&b, "failed");
 	for (size_t m = 0; m < NMETRICS; m++)
-		sb_puts(&b, ",");
+		pel_strbuf_puts(&b, ",");
 	if (s)
 		sb_platform(&b, s->platform);
 	else
-		sb_puts(&b, ",,,,");
+		pel_strbuf_puts(&b, ",,,,");
 	char *clean = pel_xstrdup(why);
 	for (char *c = clean; *c; c++)
 		if ((unsigned char)*c < 0x20 || *c == 0x7f)
 			*c = ' ';
-	sb_field(&b, clean);
+	pel_csv_append_field(&b, clean);
 	free(clean);
 	return b.s;
 }
@@ -535,18 +427,18 @@ static char *run_one(const pel_sweep *p, size_t run, const pel_scenario *s)
 	}
 	const pel_sim_result *r = res.r;
 	const pel_metrics *x = &res.x;
-	sbuf b = { 0 };
+	pel_strbuf b = { 0 };
 	row_prefix(p, run, &b);
-	sb_puts(&b, "ok");
+	pel_strbuf_puts(&b, "ok");
 	double v[] = { r->makespan, x->slr, x->speedup, x->efficiency, x->imbalance, x->lower_bound, r->bytes_moved };
 	for (size_t m = 0; m < sizeof v / sizeof *v; m++) {
-		sb_puts(&b, ",");
+		pel_strbuf_puts(&b, ",");
 		sb_double(&b, v[m]);
 	}
-	sb_printf(&b, ",%llu,%llu", (unsigned long long)r->transfers, (unsigned long long)r->events);
+	pel_strbuf_printf(&b, ",%llu,%llu", (unsigned long long)r->transfers, (unsigned long long)r->events);
 	double resp[] = { x->resp_mean, x->resp_p95, x->resp_p99, x->throughput };
 	for (size_t m = 0; m < sizeof resp / sizeof *resp; m++) {
-		sb_puts(&b, ",");
+		pel_strbuf_puts(&b, ",");
 		if (x->has_response)
 			sb_double(&b, resp[m]);
 	}
@@ -654,7 +546,7 @@ static size_t row_run(const pel_sweep *p, const char *row)
 	unsigned long long r = strtoull(row, &end, 10);
 	if (end == row || *end != ',' || errno || r >= p->nruns)
 		return (size_t)-1;
-	sbuf b = { 0 };
+	pel_strbuf b = { 0 };
 	row_prefix(p, (size_t)r, &b);
 	int ok = !strncmp(row, b.s, b.n) && strchr(row + b.n, '\n') == NULL;
 	free(b.s);
@@ -1021,10 +913,10 @@ static int feed(pel_sweep_job *j, worker *w)
 		w->to = -1;
 		return 0;
 	}
-	sbuf b = { 0 };
+	pel_strbuf b = { 0 };
 	for (size_t i = 0; i < w->npending; i++)
-		sb_printf(&b, "%s%zu", i ? " " : "", w->pending[i]);
-	sb_puts(&b, "\n");
+		pel_strbuf_printf(&b, "%s%zu", i ? " " : "", w->pending[i]);
+	pel_strbuf_puts(&b, "\n");
 	int rc = write_all(w->to, b.s, b.n);
 	free(b.s);
 	return rc;
@@ -1204,20 +1096,20 @@ static int write_tmp(const char *tmp, const char *text, size_t n)
 }
 
 /* summary.csv: one row per point and policy. */
-static void summary(const pel_sweep_job *j, sbuf *b)
+static void summary(const pel_sweep_job *j, pel_strbuf *b)
 {
 	const pel_sweep *p = j->p;
 	size_t na = p->w->naxes;
 	size_t c_status = na + 5, c_metric = na + 6, c_dev = c_metric + NMETRICS;
-	sb_puts(b, "point");
+	pel_strbuf_puts(b, "point");
 	for (size_t a = 0; a < na; a++) {
-		sb_puts(b, ",");
-		sb_field(b, p->w->axes[a].path);
+		pel_strbuf_puts(b, ",");
+		pel_csv_append_field(b, p->w->axes[a].path);
 	}
-	sb_puts(b, ",policy,n,devices,slots,capacity");
+	pel_strbuf_puts(b, ",policy,n,devices,slots,capacity");
 	for (size_t m = 0; m < NMETRICS; m++)
-		sb_printf(b, ",%s_mean,%s_sd,%s_ci95", metric_names[m], metric_names[m], metric_names[m]);
-	sb_puts(b, "\n");
+		pel_strbuf_printf(b, ",%s_mean,%s_sd,%s_ci95", metric_names[m], metric_names[m], metric_names[m]);
+	pel_strbuf_puts(b, "\n");
 	double *x = pel_xcalloc((size_t)p->reps * NMETRICS + 1, sizeof *x);
 	size_t *nx = pel_xcalloc(NMETRICS, sizeof *nx);
 	for (size_t pt = 0; pt < p->npoints; pt++)
@@ -1245,28 +1137,28 @@ static void summary(const pel_sweep_job *j, sbuf *b)
 				free(f);
 				free(st);
 			}
-			sb_printf(b, "%zu,", pt);
+			pel_strbuf_printf(b, "%zu,", pt);
 			for (size_t a = 0; a < na; a++) {
-				sb_field(b, axis_value(p, pt, a));
-				sb_puts(b, ",");
+				pel_csv_append_field(b, axis_value(p, pt, a));
+				pel_strbuf_puts(b, ",");
 			}
-			sb_field(b, p->pol[k].text);
-			sb_printf(b, ",%zu,%s,%s,%s", n, dev, slots, cap);
+			pel_csv_append_field(b, p->pol[k].text);
+			pel_strbuf_printf(b, ",%zu,%s,%s,%s", n, dev, slots, cap);
 			for (size_t m = 0; m < NMETRICS; m++) {
 				if (!nx[m]) {
-					sb_puts(b, ",,,");
+					pel_strbuf_puts(b, ",,,");
 					continue;
 				}
 				double mean, sd, ci;
 				pel_sweep_stats(x + m * p->reps, nx[m], &mean, &sd, &ci);
-				sb_puts(b, ",");
+				pel_strbuf_puts(b, ",");
 				sb_double(b, mean);
-				sb_puts(b, ",");
+				pel_strbuf_puts(b, ",");
 				sb_double(b, sd);
-				sb_puts(b, ",");
+				pel_strbuf_puts(b, ",");
 				sb_double(b, ci);
 			}
-			sb_puts(b, "\n");
+			pel_strbuf_puts(b, "\n");
 		}
 	free(x);
 	free(nx);
@@ -1284,12 +1176,12 @@ int pel_sweep_finish(pel_sweep_job *j, pel_sweep_report *rep, char *err, size_t 
 	rep->runs = p->nruns;
 	rep->resumed = j->resumed;
 	size_t na = p->w->naxes;
-	sbuf runs = { 0 }, sum = { 0 };
-	sb_puts(&runs, p->header);
-	sb_puts(&runs, "\n");
+	pel_strbuf runs = { 0 }, sum = { 0 };
+	pel_strbuf_puts(&runs, p->header);
+	pel_strbuf_puts(&runs, "\n");
 	for (size_t r = 0; r < p->nruns; r++) {
-		sb_puts(&runs, j->rows[r]);
-		sb_puts(&runs, "\n");
+		pel_strbuf_puts(&runs, j->rows[r]);
+		pel_strbuf_puts(&runs, "\n");
 		char **f, *st;
 		size_t nf = csv_split(j->rows[r], &f, &st);
 		if (nf > na + 5 && strcmp(f[na + 5], "ok")) {
@@ -1303,13 +1195,13 @@ int pel_sweep_finish(pel_sweep_job *j, pel_sweep_report *rep, char *err, size_t 
 	}
 	summary(j, &sum);
 	/* axes.csv: how the figures name each axis (sweep.labels) */
-	sbuf axes = { 0 };
-	sb_puts(&axes, "axis,label\n");
+	pel_strbuf axes = { 0 };
+	pel_strbuf_puts(&axes, "axis,label\n");
 	for (size_t a = 0; a < p->w->naxes; a++) {
-		sb_field(&axes, p->w->axes[a].path);
-		sb_puts(&axes, ",");
-		sb_field(&axes, p->w->axes[a].label ? p->w->axes[a].label : "");
-		sb_puts(&axes, "\n");
+		pel_csv_append_field(&axes, p->w->axes[a].path);
+		pel_strbuf_puts(&axes, ",");
+		pel_csv_append_field(&axes, p->w->axes[a].label ? p->w->axes[a].label : "");
+		pel_strbuf_puts(&axes, "\n");
 	}
 	char *rp = path_in(j->dir, "runs.csv"), *sp = path_in(j->dir, "summary.csv");
 	char *rt = path_in(j->dir, "runs.csv.tmp"), *stt = path_in(j->dir, "summary.csv.tmp");

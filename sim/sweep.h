@@ -25,6 +25,7 @@
 #ifndef PEL_SWEEP_H
 #define PEL_SWEEP_H
 
+#include "csv.h"
 #include "scenario.h"
 
 #include <stddef.h>
@@ -42,9 +43,6 @@ void pel_sweep_point(const pel_sweep_spec *w, size_t point, size_t *idx);
  * interval of the mean (Student's t with n - 1 degrees of freedom) of
  * x[0..n-1]; sd and ci95 are 0 when n = 1, everything NAN when n = 0. */
 void pel_sweep_stats(const double *x, size_t n, double *mean, double *sd, double *ci95);
-/* Writes s as one CSV field into buf (quoted when it holds a comma, a
- * quote or a line break); returns buf. */
-const char *pel_csv_field(char *buf, size_t n, const char *s);
 
 /* ---- planning ---- */
 
