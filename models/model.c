@@ -124,6 +124,52 @@ static int check_routes(const pel_model *m, pel_model_error *err)
 	return 0;
 }
 
+/* Every time of the simulation stays below the sum of the last release,
+ * every task's slowest finite execution (plus a reconfiguration) and every
+ * edge's slowest transfer: that sum must be finite, with room to spare for
+ * the policies' sums of it, or huge finite inputs (1e308 s twice) would
+ * overflow to infinity mid-run. */
+static int check_horizon(const pel_model *m, pel_model_error *err)
+{
+	const pel_platform *p = m->p;
+	const pel_dag *g = m->g;
+	double reconfig = 0, lat = 0, bw = INFINITY, total = 0, last = 0;
+	for (uint32_t d = 0; d < p->ndevices; d++)
+		reconfig = fmax(reconfig, p->devices[d].reconfig);
+	for (uint32_t a = 0; a < p->ndevices; a++)
+		for (uint32_t b = 0; b < p->ndevices; b++) {
+			size_t r = (size_t)p->devices[a].node * p->nnodes + p->devices[b].node;
+			if (a == b || p->route_hops[r] == UINT32_MAX)
+				continue;
+			lat = fmax(lat, p->route_latency[r]);
+			bw = fmin(bw, p->route_bandwidth[r]);
+		}
+	for (pel_task_id t = 0; t < g->ntasks; t++) {
+		double slowest = 0;
+		for (uint32_t d = 0; d < m->ndev; d++) {
+			double x = pel_model_exec(m, t, d);
+			if (isfinite(x))
+				slowest = fmax(slowest, x);
+		}
+		total += slowest + reconfig;
+		if (g->release)
+			last = fmax(last, g->release[t]);
+	}
+	for (uint32_t e = 0; e < g->nedges; e++)
+		if (g->comm && !isnan(g->comm[e]))
+			total += g->comm[e];
+		else if (bw < INFINITY)
+			total += lat + g->bytes[e] / bw;
+	total += last;
+	if (!(total <= PEL_MODEL_HORIZON)) {
+		snprintf(err->msg, sizeof err->msg,
+			 "expected task, transfer and arrival times that add up to at most %g s, found %g s",
+			 PEL_MODEL_HORIZON, total);
+		return -1;
+	}
+	return 0;
+}
+
 pel_model *pel_model_bind(const pel_platform *p, const pel_dag *g, pel_model_error *err)
 {
 	pel_model *m = pel_xcalloc(1, sizeof *m);
@@ -149,6 +195,8 @@ pel_model *pel_model_bind(const pel_platform *p, const pel_dag *g, pel_model_err
 				 pel_dag_task_name(g, t, buf, sizeof buf));
 			goto fail;
 		}
+	if (check_horizon(m, err))
+		goto fail;
 	mean_network(m);
 	return m;
 fail:

@@ -41,9 +41,14 @@ typedef struct {
 	char msg[256];
 } pel_model_error;
 
+/* No time of a run may exceed this many seconds (see pel_model_bind). */
+#define PEL_MODEL_HORIZON 1e300
+
 /* Binds platform p and DAG g (both finished).  Returns NULL and fills err
  * when a task can run on no device, an explicit time names no device,
- * group or class, or two nodes an edge may join have no route. */
+ * group or class, two nodes an edge may join have no route, or the times
+ * (every task's slowest, every transfer's, the last arrival) add up to more
+ * than PEL_MODEL_HORIZON. */
 pel_model *pel_model_bind(const pel_platform *p, const pel_dag *g, pel_model_error *err);
 /* Frees the model (not the platform or the DAG). */
 void pel_model_free(pel_model *m);

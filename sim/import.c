@@ -133,7 +133,9 @@ char *pel_imp_slurp(const char *path, size_t *len, char *err, size_t errlen)
 		}
 		size_t got = fread(buf + n, 1, cap - 1 - n, f);
 		n += got;
-		if (got == 0)
+		/* a NUL byte makes it no text (pel_imp_text says where): stop
+		 * there, or /dev/zero would be read until memory runs out */
+		if (got == 0 || memchr(buf + n - got, 0, got))
 			break;
 	}
 	int bad = ferror(f);

@@ -20,6 +20,25 @@ static int field(const char *s, double *out)
 	return 0;
 }
 
+/* Reads one line (its newline dropped) into buf: 0, EOF at the end of the
+ * file, 1 at a NUL byte, 2 when the line does not fit. */
+static int read_line(FILE *f, char *buf, size_t cap)
+{
+	size_t n = 0;
+	int c;
+	while ((c = getc(f)) != EOF && c != '\n') {
+		if (!c)
+			return 1;
+		if (n + 1 >= cap)
+			return 2;
+		buf[n++] = (char)c;
+	}
+	if (c == EOF && !n)
+		return EOF;
+	buf[n] = 0;
+	return 0;
+}
+
 int pel_trace_read(const char *path, double **times, double **sizes, uint32_t *n,
 		   char *err, size_t errlen)
 {
@@ -31,9 +50,15 @@ int pel_trace_read(const char *path, double **times, double **sizes, uint32_t *n
 	size_t cap = 1024, k = 0, line = 0;
 	double *t = pel_xmalloc(cap * sizeof *t), *s = pel_xmalloc(cap * sizeof *s);
 	char buf[4096];
-	int rc = 0;
-	while (!rc && fgets(buf, sizeof buf, f)) {
+	int rc = 0, got;
+	while (!rc && (got = read_line(f, buf, sizeof buf)) != EOF) {
 		line++;
+		if (got) {
+			snprintf(err, errlen, got == 1 ? "%s:%zu: expected text, found a NUL byte"
+				 : "%s:%zu: expected a line of at most 4095 characters, found a longer one", path, line);
+			rc = -1;
+			break;
+		}
 		char *hash = strchr(buf, '#');
 		if (hash)
 			*hash = 0;

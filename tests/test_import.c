@@ -308,6 +308,17 @@ static void test_auto_failures(void)
 	expect_fail("small.stg", PEL_FMT_ETC,
 		    ":1: expected 'tasks machines 0': the number of machines (an integer from 1 to 1000000), "
 		    "found the end of the line");
+	/* an endless file of NUL bytes stops at the first block, not at the
+	 * end of memory (WfFormat, STG and ETC read the whole file first) */
+	static const pel_format endless[] = { PEL_FMT_STG, PEL_FMT_ETC, PEL_FMT_WFFORMAT };
+	for (size_t i = 0; i < sizeof endless / sizeof *endless; i++) {
+		char err[1024] = "";
+		pel_dag *g = pel_import("/dev/zero", endless[i], NULL, err, sizeof err);
+		CU_ASSERT_PTR_NULL(g);
+		pel_dag_free(g);
+		CU_ASSERT_PTR_NOT_NULL(strstr(err, "/dev/zero:1"));
+		CU_ASSERT_PTR_NULL(strchr(err, '\n'));
+	}
 }
 
 /* ---- DOT ---------------------------------------------------------------- */
