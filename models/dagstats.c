@@ -62,7 +62,7 @@ void pel_dag_stats(const pel_dag *g, const pel_model *m, pel_dag_summary *x)
 		if (m) {
 			comm += pel_model_mean_comm(m, e);
 			ncomm++;
-		} else if (g->comm && !isnan(g->comm[e])) {
+		} else if (pel_dag_has_comm(g, e)) {
 			comm += g->comm[e];
 			ncomm++;
 		}

@@ -107,7 +107,7 @@ static int check_routes(const pel_model *m, pel_model_error *err)
 	const pel_dag *g = m->g;
 	int needs = 0;
 	for (uint32_t e = 0; e < g->nedges && !needs; e++)
-		needs = !g->comm || isnan(g->comm[e]);
+		needs = !pel_dag_has_comm(g, e);
 	if (!needs)
 		return 0;
 	for (uint32_t a = 0; a < p->ndevices; a++)
@@ -156,7 +156,7 @@ static int check_horizon(const pel_model *m, pel_model_error *err)
 			last = fmax(last, g->release[t]);
 	}
 	for (uint32_t e = 0; e < g->nedges; e++)
-		if (g->comm && !isnan(g->comm[e]))
+		if (pel_dag_has_comm(g, e))
 			total += g->comm[e];
 		else if (bw < INFINITY)
 			total += lat + g->bytes[e] / bw;
@@ -209,7 +209,7 @@ double pel_model_comm(const pel_model *m, uint32_t e, uint32_t a, uint32_t b)
 	if (a == b)
 		return 0;
 	const pel_dag *g = m->g;
-	if (g->comm && !isnan(g->comm[e]))
+	if (pel_dag_has_comm(g, e))
 		return g->comm[e];
 	size_t r = (size_t)a * m->p->nnodes + b;
 	return m->p->route_latency[r] + g->bytes[e] / m->p->route_bandwidth[r];
@@ -218,7 +218,7 @@ double pel_model_comm(const pel_model *m, uint32_t e, uint32_t a, uint32_t b)
 double pel_model_mean_comm(const pel_model *m, uint32_t e)
 {
 	const pel_dag *g = m->g;
-	if (g->comm && !isnan(g->comm[e]))
+	if (pel_dag_has_comm(g, e))
 		return g->comm[e] * m->mean_cross;
 	return m->mean_lat + g->bytes[e] * m->mean_inv_bw;
 }

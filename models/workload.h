@@ -8,6 +8,7 @@
 #ifndef PEL_WORKLOAD_H
 #define PEL_WORKLOAD_H
 
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -69,6 +70,12 @@ int pel_dag_finish(pel_dag *g, pel_task_id *cycle_task);
 const char *pel_dag_task_name(const pel_dag *g, pel_task_id t, char *buf, size_t len);
 /* Id of the task called name, or PEL_NO_TASK (linear; set-up only). */
 pel_task_id pel_dag_find_task(const pel_dag *g, const char *name);
+
+/* 1 when edge e has an explicit communication time (not one from bytes). */
+static inline int pel_dag_has_comm(const pel_dag *g, uint32_t e)
+{
+	return g->comm && !isnan(g->comm[e]);
+}
 
 static inline uint32_t pel_dag_npred(const pel_dag *g, pel_task_id t)
 {

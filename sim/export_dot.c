@@ -192,7 +192,7 @@ int pel_export_dot(const pel_dag *g, const char *path, char *err, size_t errlen)
 		put_quoted(f, name[g->dst[e]]);
 		fputs(" [size=", f);
 		put_number(f, g->bytes[e]);
-		if (g->comm && !isnan(g->comm[e])) {
+		if (pel_dag_has_comm(g, e)) {
 			fputs(", comm=", f);
 			put_number(f, g->comm[e]);
 		}

@@ -1618,7 +1618,7 @@ static void read_policy(loader *L, pel_scenario *s, yref r)
 static void check_routes(loader *L, yref top, const pel_platform *p, const pel_dag *g)
 {
 	uint32_t e = 0;
-	while (e < g->nedges && g->comm && !isnan(g->comm[e]))
+	while (e < g->nedges && pel_dag_has_comm(g, e))
 		e++;
 	if (e == g->nedges)
 		return;

@@ -116,7 +116,7 @@ static void copy_input(sim *s, uint32_t e, pel_device_id d)
 	s->r->transfers++;
 	/* shared network: bytes over a route become a flow (an explicit comm
 	 * time keeps its fixed duration; no bytes cost the latency alone) */
-	if (s->shared && s->g->bytes[e] > 0 && !(s->g->comm && !isnan(s->g->comm[e]))) {
+	if (s->shared && s->g->bytes[e] > 0 && !pel_dag_has_comm(s->g, e)) {
 		flow_start(s, e, dst, from, to, now, arrive);
 		return;
 	}
