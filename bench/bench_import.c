@@ -9,6 +9,13 @@
  *             printed "%.6f" one a line as in Braun et al.'s files
  *   wfformat  1.5: one output file per task, read by its children;
  *             runtime = work / 1e9; indented by 2 as WfCommons' files are
+ * For DOT and WfFormat it also times the library's parse alone (cgraph's
+ * agread with pelsim's heap discipline; jansson's json_loadb of the text
+ * in memory, with the importer's flags), nothing of pelsim's conversion:
+ * import_parser_tasks_per_s_* is the ceiling of any importer built on
+ * that library, on this file.
+ * With PELSIM_BENCH_KEEP set in the environment the files stay (the
+ * directory is printed), for profiling an importer on them.
  * Every import runs in a forked child, so that the peak resident size it
  * reports (getrusage ru_maxrss) grows by what that import alone holds at
  * its peak (file text, parser structures and the DAG). */
@@ -18,8 +25,10 @@
 
 #include "../common/random.h"
 #include "../models/generate.h"
+#include "../sim/cgraph_heap.h"
 #include "../sim/import.h"
 
+#include <cgraph.h>
 #include <jansson.h>
 #include <malloc.h>
 #include <math.h>
@@ -158,9 +167,53 @@ static result measure_child(const char *path, pel_format fmt)
 	return r;
 }
 
+/* Best of REPS parses of path by the format's library alone, in tasks/s
+ * for a file of n tasks; 0 when the library refused the file. */
+static double parser_only(const char *path, pel_format fmt, uint32_t n)
+{
+	double best = INFINITY;
+	size_t len = 0;
+	char err[256];
+	char *text = fmt == PEL_FMT_WFFORMAT ? pel_imp_slurp(path, &len, err, sizeof err) : NULL;
+	if (fmt == PEL_FMT_WFFORMAT && !text)
+		return 0;
+	for (int rep = 0; rep < REPS; rep++) {
+		double t0, t1;
+		if (fmt == PEL_FMT_DOT) {
+			FILE *f = fopen(path, "r");
+			if (!f)
+				return 0;
+			Agdisc_t disc;
+			pel_cgraph_heap_disc(&disc);
+			t0 = pel_bench_now_s();
+			Agraph_t *G = agread(f, &disc);
+			t1 = pel_bench_now_s();
+			fclose(f);
+			if (!G)
+				return 0;
+			agclose(G);
+		} else {
+			json_error_t je;
+			t0 = pel_bench_now_s();
+			json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+			t1 = pel_bench_now_s();
+			if (!root) {
+				free(text);
+				return 0;
+			}
+			json_decref(root);
+		}
+		if (t1 - t0 < best)
+			best = t1 - t0;
+	}
+	free(text);
+	return n / best;
+}
+
 typedef struct {
 	const char *path;
 	pel_format fmt;
+	uint32_t tasks; /* for parser_run */
 } import_job;
 
 static void measure_run(void *arg, void *out)
@@ -169,9 +222,15 @@ static void measure_run(void *arg, void *out)
 	*(result *)out = measure_child(job->path, job->fmt);
 }
 
+static void parser_run(void *arg, void *out)
+{
+	const import_job *job = arg;
+	*(double *)out = parser_only(job->path, job->fmt, job->tasks);
+}
+
 static int measure(const char *path, pel_format fmt, result *res)
 {
-	import_job job = { path, fmt };
+	import_job job = { path, fmt, 0 };
 	int rc = pel_bench_in_child(measure_run, &job, res, sizeof *res);
 	if (rc < 0)
 		return -1;
@@ -255,7 +314,20 @@ void pel_bench_import(int quick)
 		       file_size(path[i]), r.tasks, r.edges);
 		printf("import_tasks_per_s_%s %.6g tasks/s\n", formats[i].name, r.tasks_per_s);
 		printf("import_bytes_per_task_%s %.6g bytes\n", formats[i].name, r.bytes_per_task);
+		if (formats[i].fmt == PEL_FMT_DOT || formats[i].fmt == PEL_FMT_WFFORMAT) {
+			import_job job = { path[i], formats[i].fmt, r.tasks };
+			double ceiling = 0;
+			if (!pel_bench_in_child(parser_run, &job, &ceiling, sizeof ceiling) && ceiling > 0)
+				printf("import_parser_tasks_per_s_%s %.6g tasks/s\n", formats[i].name,
+				       ceiling);
+			else
+				fprintf(stderr, "pelsim-bench: the parser alone failed on %s\n", path[i]);
+		}
 		fflush(stdout);
+	}
+	if (getenv("PELSIM_BENCH_KEEP")) { /* for profiling the importers */
+		printf("# import files kept in %s\n", dir);
+		return;
 	}
 	for (int i = 0; i < NF; i++)
 		unlink(path[i]);

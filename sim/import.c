@@ -256,14 +256,15 @@ pel_dag *pel_imp_finish(pel_dag *g, const char *path, char *err, size_t errlen)
 
 /* ---- string map ------------------------------------------------------ */
 
-static uint64_t hash(const char *s, size_t len)
+/* FNV-1a folded to 32 bits: a probe starts at its low bits. */
+static uint32_t hash(const char *s, size_t len)
 {
 	uint64_t h = 1469598103934665603ULL;
 	for (size_t i = 0; i < len; i++) {
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ULL;
 	}
-	return h ^ (h >> 29);
+	return (uint32_t)(h ^ (h >> 29));
 }
 
 void pel_imp_map_init(pel_imp_map *m, size_t hint)
@@ -271,33 +272,31 @@ void pel_imp_map_init(pel_imp_map *m, size_t hint)
 	size_t cap = 16;
 	while (cap < 2 * hint)
 		cap *= 2;
-	m->key = pel_xcalloc(cap, sizeof *m->key);
-	m->klen = pel_xmalloc(cap * sizeof *m->klen);
-	m->val = pel_xmalloc(cap * sizeof *m->val);
+	m->slot = pel_xcalloc(cap, sizeof *m->slot);
 	m->cap = cap;
 	m->n = 0;
 }
 
 void pel_imp_map_free(pel_imp_map *m)
 {
-	free(m->key);
-	free(m->klen);
-	free(m->val);
+	free(m->slot);
 	memset(m, 0, sizeof *m);
 }
 
-static size_t slot_of(const pel_imp_map *m, const char *key, size_t len)
+static size_t slot_of(const pel_imp_map *m, const char *key, size_t len, uint32_t h)
 {
-	size_t i = (size_t)hash(key, len) & (m->cap - 1);
-	while (m->key[i] && (m->klen[i] != len || memcmp(m->key[i], key, len)))
+	size_t i = (size_t)h & (m->cap - 1);
+	const pel_imp_slot *s;
+	while ((s = &m->slot[i])->key &&
+	       (s->hash != h || s->len != len || memcmp(s->key, key, len)))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
 
 uint32_t pel_imp_map_get(const pel_imp_map *m, const char *key, size_t len)
 {
-	size_t i = slot_of(m, key, len);
-	return m->key[i] ? m->val[i] : PEL_IMP_NONE;
+	const pel_imp_slot *s = &m->slot[slot_of(m, key, len, hash(key, len))];
+	return s->key ? s->val : PEL_IMP_NONE;
 }
 
 uint32_t pel_imp_map_put(pel_imp_map *m, const char *key, size_t len, uint32_t val)
@@ -305,22 +304,19 @@ uint32_t pel_imp_map_put(pel_imp_map *m, const char *key, size_t len, uint32_t v
 	if (2 * (m->n + 1) > m->cap) {
 		pel_imp_map old = *m;
 		pel_imp_map_init(m, old.cap);
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.key[i]) {
-				size_t j = slot_of(m, old.key[i], old.klen[i]);
-				m->key[j] = old.key[i];
-				m->klen[j] = old.klen[i];
-				m->val[j] = old.val[i];
-			}
+		for (size_t i = 0; i < old.cap; i++) {
+			const pel_imp_slot *o = &old.slot[i];
+			if (o->key)
+				m->slot[slot_of(m, o->key, o->len, o->hash)] = *o;
+		}
 		m->n = old.n;
 		pel_imp_map_free(&old);
 	}
-	size_t i = slot_of(m, key, len);
-	if (m->key[i])
-		return m->val[i];
-	m->key[i] = key ? key : "";
-	m->klen[i] = (uint32_t)len;
-	m->val[i] = val;
+	uint32_t h = hash(key, len);
+	pel_imp_slot *s = &m->slot[slot_of(m, key, len, h)];
+	if (s->key)
+		return s->val;
+	*s = (pel_imp_slot){ key ? key : "", h, (uint32_t)len, val };
 	m->n++;
 	return PEL_IMP_NONE;
 }

@@ -98,9 +98,14 @@ int pel_export_dot(const pel_dag *g, const char *path, char *err, size_t errlen)
 /* String -> uint32 hash map; keys are (pointer, length) pairs that the
  * caller keeps alive while the map is used. */
 typedef struct {
-	const char **key;
-	uint32_t *klen;
-	uint32_t *val;
+	const char *key; /* NULL: a free slot */
+	uint32_t hash; /* low bits of the key's hash: most misses skip the key */
+	uint32_t len;
+	uint32_t val;
+} pel_imp_slot;
+
+typedef struct {
+	pel_imp_slot *slot; /* open addressing, linear probing, cap a power of 2 */
 	size_t cap, n;
 } pel_imp_map;
 

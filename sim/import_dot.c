@@ -8,6 +8,8 @@
  * the file), edges in the order they appear. */
 #include "import.h"
 
+#include "cgraph_heap.h"
+
 #include "../common/alloc.h"
 
 #include <cgraph.h>
@@ -235,7 +237,9 @@ pel_dag *pel_import_dot(const char *path, char *err, size_t errlen)
 	cg_msg[0] = 0;
 	agreseterrors();
 	agreadline(1);
-	Agraph_t *G = agread(f, NULL);
+	Agdisc_t disc;
+	pel_cgraph_heap_disc(&disc); /* agclose frees all at once */
+	Agraph_t *G = agread(f, &disc);
 	pel_dag *g = NULL;
 	if (!G && !agerrors()) {
 		pel_imp_fail(err, errlen, "%s:1: expected a DOT digraph, found no graph", path);
@@ -245,7 +249,7 @@ pel_dag *pel_import_dot(const char *path, char *err, size_t errlen)
 		/* read on to the end: a second graph or trailing text is an
 		 * error, and cgraph's scanner must not keep unread text for the
 		 * next file */
-		Agraph_t *H = agread(f, NULL);
+		Agraph_t *H = agread(f, &disc);
 		if (agerrors()) {
 			syntax_error(path, f, err, errlen);
 		} else if (H) {
@@ -260,7 +264,7 @@ pel_dag *pel_import_dot(const char *path, char *err, size_t errlen)
 		}
 		while (H) {
 			agclose(H);
-			H = agread(f, NULL);
+			H = agread(f, &disc);
 		}
 	}
 	if (G)

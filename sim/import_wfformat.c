@@ -437,7 +437,8 @@ static pel_dag *read_15(ctx *c, json_t *wfl, json_t *spec, double speed)
 	wf_init(&w, (uint32_t)n);
 	pel_imp_map ids, files;
 	pel_imp_map_init(&ids, n);
-	pel_imp_map_init(&files, 16);
+	json_t *fl0 = json_object_get(spec, "files");
+	pel_imp_map_init(&files, json_is_array(fl0) ? json_array_size(fl0) : 16);
 	uint32_t *stamp = pel_xcalloc(n, sizeof *stamp);
 	pel_dag *g = NULL;
 	/* tasks: ids, names, categories */
@@ -513,7 +514,13 @@ static pel_dag *read_15(ctx *c, json_t *wfl, json_t *spec, double speed)
 		json_t *id = member(c, t, "id", JSON_STRING, 1, "a string (the task's id)", eb, i);
 		if (!id)
 			break;
-		uint32_t k = pel_imp_map_get(&ids, json_string_value(id), json_string_length(id));
+		/* WfCommons lists the executed tasks in the order of the
+		 * specification: try that task before the map */
+		const char *is = json_string_value(id);
+		size_t il = json_string_length(id);
+		uint32_t k = i < n && w.nlen[i] == il && !memcmp(w.name[i], is, il)
+				     ? (uint32_t)i
+				     : pel_imp_map_get(&ids, is, il);
 		if (k == PEL_IMP_NONE) {
 			expected(c, id, "the id of a task under workflow.specification.tasks", eb, i, "id",
 				 NOIDX);
@@ -597,7 +604,7 @@ static pel_dag *read_14(ctx *c, json_t *wfl, double speed)
 	pel_imp_map names, ids, files;
 	pel_imp_map_init(&names, n);
 	pel_imp_map_init(&ids, n);
-	pel_imp_map_init(&files, 16);
+	pel_imp_map_init(&files, n); /* about a file or two per task */
 	uint32_t *stamp = pel_xcalloc(n, sizeof *stamp);
 	pel_dag *g = NULL;
 	for (size_t i = 0; i < n && !c->failed; i++) {
@@ -727,8 +734,10 @@ pel_dag *pel_import_wfformat(const char *path, double reference_speed, char *err
 			     "expected key 'specification' (WfFormat 1.5) or 'tasks' (1.4), found neither");
 		}
 	}
+	/* finished before the tree is freed: glibc would otherwise merge the
+	 * tree's freed blocks inside the DAG's first large calloc */
+	if (g)
+		g = pel_imp_finish(g, path, err, errlen);
 	json_decref(root);
-	if (!g)
-		return NULL;
-	return pel_imp_finish(g, path, err, errlen);
+	return g;
 }

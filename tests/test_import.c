@@ -398,6 +398,39 @@ static void test_dot_attributes(void)
 	pel_dag_free(g);
 }
 
+/* Subgraphs of every form: their nodes and edges are the graph's, the
+ * defaults set inside one apply there only.  Under AddressSanitizer this
+ * also checks that closing a graph with subgraphs (pelsim's heap
+ * discipline, sim/cgraph_heap.c) leaks nothing, on success and on each
+ * failure below. */
+static void test_dot_subgraphs(void)
+{
+	pel_dag *g = load("subgraphs.dot", PEL_FMT_AUTO, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(g->ntasks, 7);
+	static const char *const names[] = { "read", "parse", "check", "split1", "split2", "merge", "done" };
+	static const char *const kinds[] = { "io", "io", "io", "task", "task", "task", "task" };
+	for (uint32_t t = 0; t < 7; t++) {
+		CU_ASSERT_STRING_EQUAL(name_of(g, t), names[t]);
+		CU_ASSERT_STRING_EQUAL(kind_of(g, t), kinds[t]);
+	}
+	CU_ASSERT_EQUAL(g->work[0], 5);
+	CU_ASSERT_EQUAL_FATAL(g->nedges, 7);
+	/* in the order written; sizes: explicit, the inner default (20), the
+	 * graph's default (10) */
+	static const uint32_t src[] = { 0, 1, 3, 4, 2, 2, 5 }, dst[] = { 1, 2, 5, 5, 3, 4, 6 };
+	static const double bytes[] = { 7, 20, 10, 10, 10, 3, 10 };
+	for (uint32_t e = 0; e < 7; e++) {
+		CU_ASSERT_EQUAL(g->src[e], src[e]);
+		CU_ASSERT_EQUAL(g->dst[e], dst[e]);
+		CU_ASSERT_EQUAL(g->bytes[e], bytes[e]);
+	}
+	pel_dag_free(g);
+	expect_fail("dot_subgraph_syntax.dot", PEL_FMT_DOT, ":4: DOT syntax error near '}'");
+	expect_fail("dot_two_graphs_subgraphs.dot", PEL_FMT_DOT,
+		    ": expected one graph, found a second ('two')");
+}
+
 static void test_dot_malformed(void)
 {
 	expect_fail("dot_syntax.dot", PEL_FMT_DOT, ":4: DOT syntax error near '->'");
@@ -998,6 +1031,7 @@ int main(void)
 	static const pel_t_test dot[] = {
 		{ "SimGrid DAG with root and end", test_dot_simgrid },
 		{ "kind, time_<key>, release, comm", test_dot_attributes },
+		{ "subgraphs: clusters, nested, anonymous", test_dot_subgraphs },
 		{ "malformed DOT files", test_dot_malformed },
 		{ NULL, NULL },
 	};
