@@ -10,6 +10,8 @@
  * graphs with nested, anonymous and erroneous subgraphs. */
 #include "cgraph_heap.h"
 
+#ifdef PEL_HAVE_CGRAPH_MEMDISC /* graphviz < 9; see CMakeLists.txt */
+
 #include "../common/alloc.h"
 
 #include <obstack.h>
@@ -158,3 +160,12 @@ void pel_cgraph_heap_disc(Agdisc_t *disc)
 	disc->id = &ids;
 	disc->io = &AgIoDisc;
 }
+
+#else /* graphviz 9 and later have no memory disciplines */
+
+void pel_cgraph_heap_disc(Agdisc_t *disc)
+{
+	*disc = AgDefaultDisc;
+}
+
+#endif
