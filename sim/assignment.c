@@ -1,5 +1,7 @@
 #include "assignment.h"
 
+#include "import.h"
+
 #include "../common/alloc.h"
 
 #include <ctype.h>
@@ -206,9 +208,25 @@ static int read_named(reader *r, FILE *in)
 pel_assignment *pel_assignment_read(const char *file, const pel_model *m, char *err, size_t errlen)
 {
 	reader r = { file, m, NULL, NULL, NULL, err, errlen };
-	FILE *in = fopen(file, "r");
+	/* read whole and checked to be text first: a NUL byte would end a line
+	 * early, and /dev/zero would look empty */
+	size_t len;
+	char *text = pel_imp_slurp(file, &len, err, errlen);
+	if (!text)
+		return NULL;
+	if (pel_imp_text(text, len, file, err, errlen)) {
+		free(text);
+		return NULL;
+	}
+	if (!len) { /* fmemopen refuses an empty buffer */
+		free(text);
+		fail(&r, 0, "expected a schedule, found an empty file");
+		return NULL;
+	}
+	FILE *in = fmemopen(text, len, "r");
 	if (!in) {
-		snprintf(err, errlen, "%s: cannot open: %s", file, strerror(errno));
+		snprintf(err, errlen, "%s: cannot read: %s", file, strerror(errno));
+		free(text);
 		return NULL;
 	}
 	uint32_t n = m->g->ntasks;
@@ -239,6 +257,7 @@ pel_assignment *pel_assignment_read(const char *file, const pel_model *m, char *
 			rc = fail(&r, 0, "task '%s' is assigned no device", pel_dag_task_name(m->g, t, buf, sizeof buf));
 		}
 	fclose(in);
+	free(text);
 	free(r.tasks);
 	free(r.auto_names);
 	if (rc) {

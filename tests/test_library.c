@@ -737,6 +737,9 @@ static void test_fixed_errors(void)
 		{ HEFT_PAPER, LIB "short_row.csv",
 		  LIB "short_row.csv:2: expected a task row (record,task,kind,device,slot,ready,start,end), found 4 fields" },
 		{ HEFT_PAPER, LIB "no_such_file.txt", LIB "no_such_file.txt: cannot open: No such file or directory" },
+		{ HEFT_PAPER, LIB "nul_byte.txt", LIB "nul_byte.txt:2: expected text, found a NUL byte" },
+		{ HEFT_PAPER, "/dev/zero", "/dev/zero:1: expected text, found a NUL byte" },
+		{ HEFT_PAPER, LIB, LIB ": cannot open: Is a directory" },
 		{ LIB "restricted.yaml", LIB "restricted_bad.txt", LIB "restricted_bad.txt:2: device 'gpu0' cannot run task 'a'" },
 		{ LIB "restricted.yaml", LIB "restricted_bad.sol", LIB "restricted_bad.sol:1: device 'gpu0' cannot run task 'a'" },
 	};
