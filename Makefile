@@ -28,7 +28,7 @@ build: deps
 	cmake --build build -j $(JOBS)
 
 # The flagship study: the demo machine's policies side by side, then its
-# strong scaling (1 to 16 GPUs, 4 policies, 5 random DAGs per point) with
+# strong scaling (1 to 32 GPUs, 6 policies, 10 random DAGs per point) with
 # confidence intervals, drawn as PDF and PNG figures under out/.
 demo: build
 	./build/pelsim run scenarios/demo.yaml --policy heft,peft,dmda,heteroprio,ws,eager --check

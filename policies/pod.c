@@ -18,7 +18,7 @@ typedef struct {
 } pod_state;
 
 static const pel_param_doc pod_params[] = {
-	{ "d", "2", "devices sampled per task (1 = random, all = jsq)" },
+	{ "d", "2", "devices sampled per task (1 = random; at least the capable devices = jsq)" },
 	{ NULL, NULL, NULL },
 };
 

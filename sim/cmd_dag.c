@@ -46,9 +46,13 @@ static void print_text(const char *file, const pel_dag *g, const pel_dag_summary
 	printf("width          %u tasks (widest level)\n", x->width);
 	printf("entries/exits  %u / %u\n", x->entries, x->exits);
 	printf("critical path  %.9g %s\n", x->critical_path, costed ? "s (CP_MIN)" : "(work or time units)");
-	printf("total work     %.9g flop\n", x->total_work);
+	printf("total work     %.9g flop%s\n", x->total_work,
+	       g->ncosts && !x->total_work ? " (the costs are explicit times)" : "");
 	printf("bytes on edges %.9g\n", x->total_bytes);
-	printf("CCR            %.6g\n", x->ccr);
+	if (!costed && !x->ccr && x->total_bytes > 0)
+		printf("CCR            unknown (bytes take time on a platform: give a scenario)\n");
+	else
+		printf("CCR            %.6g\n", x->ccr);
 }
 
 static void print_json(const char *file, const pel_dag *g, const pel_dag_summary *x)

@@ -26,7 +26,7 @@ static const char usage_main[] =
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return pel_bad_usage(NULL, "%s", "expected a command (run or policies), found none");
+		return pel_bad_usage(NULL, "%s", "expected a command (run, sweep, plot, dag or policies), found none");
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
 		fputs(usage_main, stdout);

@@ -187,6 +187,7 @@ int pel_run_policy(const pel_scenario *s, const pel_policy_spec *spec, const pel
 		.params = out->params,
 		.nparams = out->nparams,
 		.assignment = out->assignment,
+		.init_only = o->init_only,
 	};
 	pel_sim_result *r = out->r = pel_simulate(s->model, pol, &opt);
 	if (r->refused) {
@@ -197,6 +198,8 @@ int pel_run_policy(const pel_scenario *s, const pel_policy_spec *spec, const pel
 			snprintf(out->err, sizeof out->err, "%s%spolicy %s: %s", file, sep, pol->name, r->error);
 		return PEL_RUN_BAD_INPUT;
 	}
+	if (o->init_only)
+		return PEL_RUN_OK;
 	if (!r->complete) {
 		snprintf(out->err, sizeof out->err, "%s%s%s", file, sep, r->error);
 		return PEL_RUN_FAILED;

@@ -58,6 +58,9 @@ typedef struct {
 	/* messages that name no parameter start with the scenario's file, as
 	 * `pelsim run` prints them; a sweep's row says which run it is */
 	int name_scenario;
+	/* only see whether the policy accepts the scenario and its parameters
+	 * (its init): PEL_RUN_OK then has out->r incomplete and no metrics */
+	int init_only;
 } pel_run_options;
 
 typedef struct {

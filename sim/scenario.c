@@ -1524,6 +1524,7 @@ static void read_sweep(loader *L, pel_scenario *s, yref r)
 			return;
 		}
 		w->policies = pel_xcalloc(seq_len(L, pols), sizeof *w->policies);
+		w->policy_where = pel_xcalloc(seq_len(L, pols), sizeof *w->policy_where);
 		for (size_t j = 0; j < seq_len(L, pols) && !L->failed; j++) {
 			yref it = seq_item(L, pols, j);
 			const char *name = text(L, it, "sweep.policies");
@@ -1535,6 +1536,7 @@ static void read_sweep(loader *L, pel_scenario *s, yref r)
 				expected(L, it, "sweep.policies", "a registered policy (pelsim policies lists them)");
 				return;
 			}
+			w->policy_where[w->npolicies] = pel_xstrdup(where(L, it, wbuf, sizeof wbuf));
 			w->policies[w->npolicies++] = pel_xstrdup(name);
 		}
 	}
@@ -1768,9 +1770,12 @@ void pel_scenario_free(pel_scenario *s)
 		free(ax->label);
 	}
 	free(s->sweep.axes);
-	for (size_t i = 0; i < s->sweep.npolicies; i++)
+	for (size_t i = 0; i < s->sweep.npolicies; i++) {
 		free(s->sweep.policies[i]);
+		free(s->sweep.policy_where[i]);
+	}
 	free(s->sweep.policies);
+	free(s->sweep.policy_where);
 	free(s->sweep.where);
 	pel_model_free(s->model);
 	pel_dag_free(s->dag);

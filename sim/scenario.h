@@ -32,6 +32,7 @@ typedef struct {
 	size_t naxes;
 	int zip;             /* 1: axes advance together; 0: cartesian product */
 	char **policies;     /* "name" or "name:param=value:..." */
+	char **policy_where; /* file:line:col of each */
 	size_t npolicies;
 	uint32_t replications;
 	uint64_t seed;       /* base seed */

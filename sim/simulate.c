@@ -654,6 +654,14 @@ pel_sim_result *pel_simulate(const pel_model *m, const pel_policy *pol,
 		sim_free(&s);
 		return r;
 	}
+	if (opt->init_only) {
+		pel_sim_result *r = s.r;
+		if (pol->fini)
+			pol->fini(&s.ctx);
+		unbind_unstarted(&s);
+		sim_free(&s);
+		return r;
+	}
 	for (pel_task_id t = 0; t < n; t++)
 		if (!s.npred_left[t])
 			predecessors_done(&s, t, 0);

@@ -55,6 +55,8 @@ typedef struct {
 	const pel_param *params;/* policy parameters */
 	size_t nparams;
 	const pel_assignment *assignment; /* for the fixed policy, or NULL */
+	int init_only;          /* run the policy's init (and fini) only, to see
+				   whether it accepts the model and parameters */
 } pel_sim_options;
 
 /* Runs policy pol on model m.  Returns a result: check ->complete, and

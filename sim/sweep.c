@@ -242,6 +242,22 @@ static int check_points(pel_sweep *p, char *err, size_t errlen)
 				pel_scenario_free(s);
 				return -1;
 			}
+		/* parameter values only the policy's init judges (pod:d=0, a
+		 * missing schedule file): tried on the first point, so that they
+		 * stop the sweep before any run; HEFT's init plans the whole
+		 * DAG, so not on every point */
+		for (size_t k = 0; k < p->npol && pt == 0; k++) {
+			pel_run_options o = { .name_scenario = 1, .init_only = 1 };
+			pel_run_outcome out;
+			int rc = pel_run_policy(s, &p->pol[k], &o, &out);
+			if (rc)
+				snprintf(err, errlen, "%s", out.err);
+			pel_run_outcome_free(&out);
+			if (rc) {
+				pel_scenario_free(s);
+				return -1;
+			}
+		}
 		pel_scenario_free(s);
 	}
 	return 0;
@@ -312,10 +328,10 @@ int pel_sweep_plan(const char *file, const pel_override *sets, size_t nsets, int
 		p->pol = pel_xcalloc(p->npol, sizeof *p->pol);
 		for (size_t k = 0; k < p->npol; k++) {
 			char bad[512];
-			if (pel_policy_spec_parse(w->policies[k], w->where, 1, &p->pol[k], bad, sizeof bad)) {
+			if (pel_policy_spec_parse(w->policies[k], w->policy_where[k], 1, &p->pol[k], bad, sizeof bad)) {
 				snprintf(err, errlen,
 					 "%s: sweep.policies: expected NAME:PARAM=VALUE, found parameter '%s' in '%s'",
-					 w->where, bad, w->policies[k]);
+					 w->policy_where[k], bad, w->policies[k]);
 				goto fail;
 			}
 		}

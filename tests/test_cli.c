@@ -260,7 +260,7 @@ static void test_command_line_errors(void)
 {
 	pel_t_result r;
 	pel_t_run_argv(&r, (const char *const[]){ NULL });
-	pel_t_check_one_line_error(&r, "no command", "pelsim: expected a command (run or policies), found none");
+	pel_t_check_one_line_error(&r, "no command", "pelsim: expected a command (run, sweep, plot, dag or policies), found none");
 	pel_t_result_free(&r);
 	USAGE_ERROR("unknown command", "pelsim: unknown command 'frobnicate'", "frobnicate");
 	USAGE_ERROR("no scenario", "pelsim run: expected a scenario file, found none", "run");

@@ -513,9 +513,23 @@ static void test_bad_axes(void)
 	/* a parameter the policy does not take: the message of run --policy */
 	pel_t_run(&r, "sweep", "tests/data/sweep/bad_param.yaml", "--out", d);
 	pel_t_check_one_line_all(&r, 2, "unknown parameter",
-				 (const char *const[]){ "bad_param.yaml:11:3: policy.gamma: unknown parameter of policy 'dmda' "
+				 (const char *const[]){ "bad_param.yaml:13:20: policy.gamma: unknown parameter of policy 'dmda' "
 							"(expected one of: alpha, beta)", NULL });
 	CHECK(!pel_t_exists(d), "an unknown parameter left %s", d);
+	pel_t_result_free(&r);
+	/* a value only the policy's init refuses, and a schedule file that
+	 * is not there: also before any run */
+	pel_t_run(&r, "sweep", "tests/data/sweep/bad_param_value.yaml", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "refused parameter value",
+				 (const char *const[]){ "bad_param_value.yaml:13:20: policy.d: expected a number in [1, 1e+06], "
+							"found '0'", NULL });
+	CHECK(!pel_t_exists(d), "a refused parameter value left %s", d);
+	pel_t_result_free(&r);
+	pel_t_run(&r, "sweep", "tests/data/sweep/bad_param_value.yaml", "--set",
+		  "sweep.policies.1=fixed:schedule=no_such_schedule.txt", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "missing schedule file",
+				 (const char *const[]){ "policy.schedule: ", "no_such_schedule.txt: cannot open", NULL });
+	CHECK(!pel_t_exists(d), "a missing schedule file left %s", d);
 	pel_t_result_free(&r);
 	/* no sweep section */
 	pel_t_run(&r, "sweep", "tests/data/layered.yaml", "--out", d);
@@ -771,8 +785,8 @@ static void test_failed_runs(void)
 	pel_t_result r;
 	pel_t_run(&r, "sweep", "tests/data/sweep/failing.yaml", "-j", "2", "-q", "--out", d);
 	CHECK(r.status == 1, "failing.yaml: expected status 1, found %d", r.status);
-	CHECK(strstr(r.err, "4 of 8 runs failed") && pel_t_count_char(r.err, '\n') == 1,
-	      "failing.yaml: expected one line saying 4 of 8 runs failed, found: %s", r.err);
+	CHECK(strstr(r.err, "2 of 8 runs failed") && pel_t_count_char(r.err, '\n') == 1,
+	      "failing.yaml: expected one line saying 2 of 8 runs failed, found: %s", r.err);
 	CHECK(strstr(r.out, "runs.csv") != NULL, "failing.yaml: no final line: %s", r.out);
 	pel_t_result_free(&r);
 	char *runs = pel_t_read_file(in_dir(p, sizeof p, d, "runs.csv"));
@@ -782,17 +796,19 @@ static void test_failed_runs(void)
 	char *lines[16];
 	size_t n = pel_t_split_lines(runs, lines, 16);
 	CU_ASSERT_EQUAL_FATAL(n, 9);
+	/* fixed at the second point (13 tasks) fails; everything else runs */
 	for (size_t i = 1; i < n; i++) {
-		int fixed = strstr(lines[i], "fixed:") != NULL;
-		CHECK(strstr(lines[i], fixed ? ",failed,,,,,,,,,,,,,,2,2,2," : ",ok,") != NULL, "row %zu: %s", i - 1,
+		int fails = strstr(lines[i], "fixed:") && !strncmp(strchr(lines[i], ',') + 1, "1,13,", 5);
+		CHECK(strstr(lines[i], fails ? ",failed,,,,,,,,,,,,,,2,2,2," : ",ok,") != NULL, "row %zu: %s", i - 1,
 		      lines[i]);
-		if (fixed)
-			CU_ASSERT_PTR_NOT_NULL(strstr(lines[i], "no-such-schedule.csv"));
+		if (fails)
+			CU_ASSERT_PTR_NOT_NULL(strstr(lines[i], "failing_schedule.txt: task 't12' is assigned no device"));
 	}
 	n = pel_t_split_lines(sum, lines, 16);
 	CU_ASSERT_EQUAL_FATAL(n, 5);
-	CU_ASSERT(!strncmp(lines[1], "0,0.5,heft,2,2,2,2,", 19));
-	CU_ASSERT(!strncmp(lines[2], "0,0.5,fixed:schedule=no-such-schedule.csv,0,2,2,2,,,", 52));
+	CU_ASSERT(!strncmp(lines[1], "0,12,heft,2,2,2,2,", 18));
+	CU_ASSERT(!strncmp(lines[2], "0,12,fixed:schedule=failing_schedule.txt,2,2,2,2,", 49));
+	CU_ASSERT(!strncmp(lines[4], "1,13,fixed:schedule=failing_schedule.txt,0,2,2,2,,,", 51));
 	free(runs);
 	free(sum);
 }
