@@ -21,7 +21,7 @@
 typedef struct {
 	double makespan;
 	double slr;
-	double speedup;
+	double speedup;       /* 0, and reported as n/a, when sequential is INFINITY */
 	double efficiency;
 	double imbalance;
 	double lower_bound;

@@ -3,6 +3,7 @@
 #include "../common/alloc.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,8 +32,13 @@ void pel_report_text(FILE *f, const pel_run_info *info, const pel_model *m,
 	fprintf(f, "makespan     %s s\n", pel_fmt_double(b, sizeof b, r->makespan));
 	fprintf(f, "lower bound  %.9g s\n", x->lower_bound);
 	fprintf(f, "SLR          %.6g\n", x->slr);
-	fprintf(f, "speedup      %.6g (over the best single device slot)\n", x->speedup);
-	fprintf(f, "efficiency   %.6g\n", x->efficiency);
+	if (isfinite(x->sequential)) {
+		fprintf(f, "speedup      %.6g (over the best single device slot)\n", x->speedup);
+		fprintf(f, "efficiency   %.6g\n", x->efficiency);
+	} else {
+		fprintf(f, "speedup      n/a (no single device can run every task)\n");
+		fprintf(f, "efficiency   n/a\n");
+	}
 	fprintf(f, "imbalance    %.6g (max / mean busy time)\n", x->imbalance);
 	if (x->has_response) {
 		fprintf(f, "response     mean %.6g s, p95 %.6g s, p99 %.6g s\n", x->resp_mean,
@@ -89,8 +95,10 @@ void pel_report_json(FILE *f, const pel_run_info *info, const pel_model *m,
 		"transfers", (json_int_t)r->transfers, "bytes_moved", r->bytes_moved,
 		"devices", devs);
 	json_object_set_new(o, "slr", json_real(x->slr));
-	json_object_set_new(o, "speedup", json_real(x->speedup));
-	json_object_set_new(o, "efficiency", json_real(x->efficiency));
+	/* null when no single device can run every task */
+	int seq = isfinite(x->sequential);
+	json_object_set_new(o, "speedup", seq ? json_real(x->speedup) : json_null());
+	json_object_set_new(o, "efficiency", seq ? json_real(x->efficiency) : json_null());
 	json_object_set_new(o, "imbalance", json_real(x->imbalance));
 	json_object_set_new(o, "lower_bound", json_real(x->lower_bound));
 	if (x->has_response) {
@@ -117,8 +125,12 @@ void pel_report_compare_header(FILE *f, const pel_model *m, int streams)
 void pel_report_compare_row(FILE *f, const pel_run_info *info, const pel_sim_result *r,
 			    const pel_metrics *x)
 {
-	fprintf(f, "%-12s %14.9g %9.4g %9.4g %10.4g %9.4g %14.6g", info->policy, r->makespan, x->slr,
-		x->speedup, x->efficiency, x->imbalance, r->bytes_moved);
+	fprintf(f, "%-12s %14.9g %9.4g", info->policy, r->makespan, x->slr);
+	if (isfinite(x->sequential))
+		fprintf(f, " %9.4g %10.4g", x->speedup, x->efficiency);
+	else
+		fprintf(f, " %9s %10s", "n/a", "n/a");
+	fprintf(f, " %9.4g %14.6g", x->imbalance, r->bytes_moved);
 	if (x->has_response)
 		fprintf(f, " %12.6g %12.6g %12.6g %12.6g", x->resp_mean, x->resp_p95, x->resp_p99,
 			x->throughput);

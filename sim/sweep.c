@@ -446,10 +446,15 @@ static char *run_one(const pel_sweep *p, size_t run, const pel_scenario *s)
 	pel_strbuf b = { 0 };
 	row_prefix(p, run, &b);
 	pel_strbuf_puts(&b, "ok");
-	double v[] = { r->makespan, x->slr, x->speedup, x->efficiency, x->imbalance, x->lower_bound, r->bytes_moved };
+	/* speedup and efficiency stay empty when no single device can run
+	 * every task */
+	int seq = isfinite(x->sequential);
+	double v[] = { r->makespan, x->slr, seq ? x->speedup : NAN, seq ? x->efficiency : NAN, x->imbalance,
+		       x->lower_bound, r->bytes_moved };
 	for (size_t m = 0; m < sizeof v / sizeof *v; m++) {
 		pel_strbuf_puts(&b, ",");
-		sb_double(&b, v[m]);
+		if (!isnan(v[m]))
+			sb_double(&b, v[m]);
 	}
 	pel_strbuf_printf(&b, ",%llu,%llu", (unsigned long long)r->transfers, (unsigned long long)r->events);
 	double resp[] = { x->resp_mean, x->resp_p95, x->resp_p99, x->throughput };

@@ -405,6 +405,21 @@ static void test_text_summary(void)
 	CHECK(r.status == 0 && strstr(r.out, "policy       eager\n"), "--policy eager: found status %d: %s%s",
 	      r.status, r.out, r.err);
 	pel_t_result_free(&r);
+	/* no single device can run every task: no speedup to print, in text,
+	 * in the comparison table and in JSON */
+	const char *flows = "scenarios/network/two_flows.yaml";
+	pel_t_run(&r, "run", flows);
+	CHECK(r.status == 0 && strstr(r.out, "speedup      n/a (no single device can run every task)\n") &&
+		      strstr(r.out, "efficiency   n/a\n"),
+	      "%s: expected speedup and efficiency n/a, found status %d: %s%s", flows, r.status, r.out, r.err);
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", flows, "--policy", "eager,heft");
+	CHECK(r.status == 0 && strstr(r.out, "       n/a        n/a "), "%s: the table: %s%s", flows, r.out, r.err);
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", flows, "--json");
+	CHECK(r.status == 0 && strstr(r.out, "\"speedup\":null,\"efficiency\":null"), "%s --json: %s%s", flows,
+	      r.out, r.err);
+	pel_t_result_free(&r);
 }
 
 static void test_determinism(void)
