@@ -18,6 +18,9 @@ static const char usage_plot[] =
 	"  speedup           strong-scaling speedup T(first point) / T(point) per\n"
 	"                    policy, beside the ideal C(point) / C(first point)\n"
 	"  efficiency        parallel efficiency: speedup x C(first) / C(point)\n"
+	"For a weak-scaling study (sweep.scaling: weak, recorded in DIR/study.csv,\n"
+	"or --scaling weak), efficiency is T(first point) / T(point) (ideal 1) and\n"
+	"speedup the scaled speedup, efficiency x C(point) / C(first point).\n"
 	"  slr               SLR against the first axis\n"
 	"  compare_makespan  bars: the policies side by side at each point\n"
 	"C is the machine's capacity, the sum of speed x slots over its devices (a\n"
@@ -32,6 +35,7 @@ static const char usage_plot[] =
 	"options:\n"
 	"  --format FMT   pdf (vector, the default), png or svg\n"
 	"  --out DIR2     write into DIR2 (made when missing) instead of DIR\n"
+	"  --scaling K    strong or weak: the kind of study, whatever DIR/study.csv says\n"
 	"  -h, --help     this help\n"
 	"\n"
 	"environment: PELSIM_PLOTS names the folder of the gnuplot templates\n"
@@ -73,15 +77,17 @@ static void note_path(const char *path, void *arg)
 
 int pel_cmd_plot(int argc, char **argv)
 {
-	enum { O_FORMAT = 256, O_OUT };
+	enum { O_FORMAT = 256, O_OUT, O_SCALING };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ "out", required_argument, NULL, O_OUT },
+		{ "scaling", required_argument, NULL, O_SCALING },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	pel_plot_format fmt = PEL_PLOT_PDF;
 	const char *out = NULL;
+	int weak = -1; /* -1: as study.csv says */
 	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -89,6 +95,11 @@ int pel_cmd_plot(int argc, char **argv)
 		case O_FORMAT:
 			if (pel_plot_format_parse(optarg, &fmt))
 				return pel_bad_usage("plot", "--format: expected pdf, png or svg, found '%s'", optarg);
+			break;
+		case O_SCALING:
+			if (strcmp(optarg, "strong") && strcmp(optarg, "weak"))
+				return pel_bad_usage("plot", "--scaling: expected strong or weak, found '%s'", optarg);
+			weak = !strcmp(optarg, "weak");
 			break;
 		case O_OUT:
 			if (!*optarg)
@@ -117,6 +128,8 @@ int pel_cmd_plot(int argc, char **argv)
 		pel_say("pelsim: %s", err);
 		return PEL_EXIT_BAD_INPUT;
 	}
+	if (weak >= 0)
+		s->weak = weak;
 	if (!out)
 		out = dir;
 	struct stat st;

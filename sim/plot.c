@@ -292,18 +292,17 @@ static long find_col(char **h, size_t n, const char *name)
 	return -1;
 }
 
-/* Reads the axes' names from axes.csv beside the summary ("axis,label"
- * rows, as pelsim sweep writes them from sweep.labels); a missing file or
- * an unknown axis leaves the default names. */
-static void read_labels(pel_summary *s)
+/* Calls take(s, key, value) for each "key,value" row after the header
+ * of the file name beside the summary; nothing when it is missing. */
+static void read_pairs(pel_summary *s, const char *name,
+		       void (*take)(pel_summary *s, const char *key, const char *value))
 {
 	const char *slash = strrchr(s->path, '/');
 	char path[4096];
-	snprintf(path, sizeof path, "%.*saxes.csv", slash ? (int)(slash - s->path + 1) : 0, s->path);
+	snprintf(path, sizeof path, "%.*s%s", slash ? (int)(slash - s->path + 1) : 0, s->path, name);
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return;
-	s->labels = pel_xcalloc(s->naxes, sizeof *s->labels);
 	char *line = NULL, **fld = NULL;
 	size_t linecap = 0, fcap = 0;
 	ssize_t len;
@@ -311,15 +310,33 @@ static void read_labels(pel_summary *s)
 		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = 0;
 		int open;
-		if (no == 1 || pel_csv_split(line, &fld, &fcap, &open) != 2 || open || !*fld[1])
-			continue;
-		for (size_t a = 0; a < s->naxes; a++)
-			if (!strcmp(s->axes[a], fld[0]) && !s->labels[a])
-				s->labels[a] = pel_xstrdup(fld[1]);
+		if (no > 1 && pel_csv_split(line, &fld, &fcap, &open) == 2 && !open)
+			take(s, fld[0], fld[1]);
 	}
 	free(line);
 	free(fld);
 	fclose(f);
+}
+
+/* axes.csv ("axis,label" rows, from sweep.labels): an axis's name in the
+ * figures; an unknown axis or an empty label leaves the default name. */
+static void take_label(pel_summary *s, const char *axis, const char *label)
+{
+	if (!*label)
+		return;
+	if (!s->labels)
+		s->labels = pel_xcalloc(s->naxes, sizeof *s->labels);
+	for (size_t a = 0; a < s->naxes; a++)
+		if (!strcmp(s->axes[a], axis) && !s->labels[a])
+			s->labels[a] = pel_xstrdup(label);
+}
+
+/* study.csv ("key,value" rows): "scaling,weak" from sweep.scaling; a
+ * missing file or key means strong scaling. */
+static void take_study(pel_summary *s, const char *key, const char *value)
+{
+	if (!strcmp(key, "scaling"))
+		s->weak = !strcmp(value, "weak");
 }
 
 pel_summary *pel_summary_read(const char *path, char *err, size_t errlen)
@@ -488,7 +505,8 @@ pel_summary *pel_summary_read(const char *path, char *err, size_t errlen)
 		    path);
 		goto out;
 	}
-	read_labels(s);
+	read_pairs(s, "axes.csv", take_label);
+	read_pairs(s, "study.csv", take_study);
 	ok = 1;
 out:
 	for (size_t i = 0; i < nhead; i++)
@@ -1091,11 +1109,14 @@ int pel_plot_sweep(const pel_summary *s, const char *outdir, pel_plot_format fmt
 	if ((rc = draw_curve(&c, &mk)))
 		goto out;
 
-	/* strong scaling against the machine's capacity C, the sum of speed *
-	 * slots (on a CPU+GPU machine a GPU slot counts for what it can do, not
-	 * as one core), or its slots in a summary without capacity:
-	 * S(p) = T(first) / T(p), E(p) = S(p) C(first) / C(p), the ci95 of S by
-	 * the delta method (independent means) */
+	/* scaling against the machine's capacity C, the sum of speed * slots
+	 * (on a CPU+GPU machine a GPU slot counts for what it can do, not as
+	 * one core), or its slots in a summary without capacity.  With
+	 * R(p) = T(first) / T(p), its ci95 by the delta method (independent
+	 * means):
+	 *   strong scaling  speedup S = R, efficiency S C(first) / C(p);
+	 *   weak scaling    efficiency R (ideal 1), scaled speedup
+	 *                   R C(p) / C(first) (Gustafson; ideal C(p)/C(first)) */
 	const char *cname = s->has_capacity ? "capacity" : "slots";
 	double cmin = INFINITY, cmax = -INFINITY;
 	for (size_t i = 0; i < n; i++) {
@@ -1120,8 +1141,9 @@ int pel_plot_sweep(const pel_summary *s, const char *outdir, pel_plot_format fmt
 				double csp = k == k0 ? 0 : sp * sqrt(q1 * q1 + q * q);
 				y[i] = sp;
 				ci[i] = csp;
-				y2[i] = sp * cap[i0] / cap[i];
-				ci2[i] = csp * cap[i0] / cap[i];
+				double f = s->weak ? cap[i] / cap[i0] : cap[i0] / cap[i];
+				y2[i] = sp * f;
+				ci2[i] = csp * f;
 			}
 		}
 		/* the ideal: C(x) / C(first x), when C follows from x */
@@ -1146,23 +1168,39 @@ int pel_plot_sweep(const pel_summary *s, const char *outdir, pel_plot_format fmt
 			one[x] = 1;
 		}
 		free(cx);
-		char what[512], ylabel[128];
-		snprintf(what, sizeof what,
-			 "strong-scaling speedup T(first point) / T(point) per series (first point: %s = %s); "
-			 "ci95 by the delta method; ideal: %s(point) / %s(first point)%s",
-			 s->axes[0], sh.xs[0], cname, cname,
-			 s->has_capacity ? ", capacity = sum of speed * slots (flop/s)" : "");
-		curve sp = { "speedup", what, "speedup (×)", y, ci, sh.logx, 1, fn ? ideal : NULL,
-			     "ideal" };
-		if ((rc = draw_curve(&c, &sp)))
-			goto out;
-		snprintf(what, sizeof what,
-			 "parallel efficiency: speedup * %s(first point) / %s(point) per series (first point: %s = %s)%s",
-			 cname, cname, s->axes[0], sh.xs[0],
-			 s->has_capacity ? "; capacity = sum of speed * slots (flop/s)" : "");
-		snprintf(ylabel, sizeof ylabel, "efficiency (speedup / %s)", cname);
-		curve ef = { "efficiency", what, ylabel, y2, ci2, 0, 1, fn ? one : NULL, "ideal" };
-		if ((rc = draw_curve(&c, &ef)))
+		const char *cap_note = s->has_capacity ? "; capacity = sum of speed * slots (flop/s)" : "";
+		char sp_what[512], ef_what[512], ef_label[128];
+		curve sp = { "speedup", sp_what, "speedup (×)", y, ci, sh.logx, 1, fn ? ideal : NULL, "ideal" };
+		curve ef = { "efficiency", ef_what, ef_label, y2, ci2, 0, 1, fn ? one : NULL, "ideal" };
+		if (s->weak) {
+			snprintf(sp_what, sizeof sp_what,
+				 "scaled speedup (weak scaling): T(first point) / T(point) * %s(point) / %s(first point) "
+				 "per series (first point: %s = %s); ci95 by the delta method; ideal: %s(point) / "
+				 "%s(first point)%s",
+				 cname, cname, s->axes[0], sh.xs[0], cname, cname, cap_note);
+			sp.ylabel = "scaled speedup (×)";
+			sp.y = y2;
+			sp.ci = ci2;
+			snprintf(ef_what, sizeof ef_what,
+				 "weak-scaling efficiency T(first point) / T(point) per series (first point: %s = %s); "
+				 "ci95 by the delta method; ideal: 1 (the makespan stays flat)",
+				 s->axes[0], sh.xs[0]);
+			snprintf(ef_label, sizeof ef_label, "efficiency (T(first) / T)");
+			ef.y = y;
+			ef.ci = ci;
+			ef.ideal = one;
+		} else {
+			snprintf(sp_what, sizeof sp_what,
+				 "strong-scaling speedup T(first point) / T(point) per series (first point: %s = %s); "
+				 "ci95 by the delta method; ideal: %s(point) / %s(first point)%s",
+				 s->axes[0], sh.xs[0], cname, cname, cap_note);
+			snprintf(ef_what, sizeof ef_what,
+				 "parallel efficiency: speedup * %s(first point) / %s(point) per series (first point: "
+				 "%s = %s)%s",
+				 cname, cname, s->axes[0], sh.xs[0], cap_note);
+			snprintf(ef_label, sizeof ef_label, "efficiency (speedup / %s)", cname);
+		}
+		if ((rc = draw_curve(&c, &sp)) || (rc = draw_curve(&c, &ef)))
 			goto out;
 	}
 

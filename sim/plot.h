@@ -70,6 +70,8 @@ typedef struct {
 	size_t nmetrics;
 	int *has_metric;    /* per metric: its _mean column is present */
 	int has_capacity;   /* the capacity column is present (older sweeps lack it) */
+	int weak;           /* a weak-scaling study (study.csv beside the summary
+			     * says scaling,weak; sweep.scaling) */
 	pel_summary_row *rows;
 	size_t nrows;
 } pel_summary;

@@ -1411,7 +1411,7 @@ static pel_dag *read_workload(loader *L, yref r, uint64_t seed)
 static const char *const top_keys[] = { "name", "description", "seed", "policy",
 					"platform", "workload", "sweep", NULL };
 static const char *const sweep_keys[] = { "axes", "combine", "policies", "replications", "seed", "labels",
-					  NULL };
+					  "scaling", NULL };
 static const char *const range_keys[] = { "from", "to", "points", "scale", NULL };
 
 /* An axis given as {from, to, points, scale: linear|log}; values are
@@ -1505,6 +1505,13 @@ static void read_sweep(loader *L, pel_scenario *s, yref r)
 		} else {
 			expected(L, v, f, "a list of values or a range {from, to, points, scale}");
 		}
+	}
+	const char *scaling = opt_text(L, r, "scaling", "sweep", "strong");
+	if (!L->failed) {
+		if (!strcmp(scaling, "weak"))
+			w->weak = 1;
+		else if (strcmp(scaling, "strong"))
+			expected(L, get(L, r, "scaling"), "sweep.scaling", "one of: strong, weak");
 	}
 	const char *combine = opt_text(L, r, "combine", "sweep", "product");
 	if (!L->failed) {

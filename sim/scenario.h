@@ -31,6 +31,7 @@ typedef struct {
 	pel_axis *axes;
 	size_t naxes;
 	int zip;             /* 1: axes advance together; 0: cartesian product */
+	int weak;            /* sweep.scaling: weak (the work grows with the machine) */
 	char **policies;     /* "name" or "name:param=value:..." */
 	char **policy_where; /* file:line:col of each */
 	size_t npolicies;

@@ -1224,14 +1224,19 @@ int pel_sweep_finish(pel_sweep_job *j, pel_sweep_report *rep, char *err, size_t 
 		pel_csv_append_field(&axes, p->w->axes[a].label ? p->w->axes[a].label : "");
 		pel_strbuf_puts(&axes, "\n");
 	}
+	/* study.csv: what kind of study it is (sweep.scaling), for the figures */
+	pel_strbuf study = { 0 };
+	pel_strbuf_printf(&study, "key,value\nscaling,%s\n", p->w->weak ? "weak" : "strong");
 	char *rp = path_in(j->dir, "runs.csv"), *sp = path_in(j->dir, "summary.csv");
 	char *rt = path_in(j->dir, "runs.csv.tmp"), *stt = path_in(j->dir, "summary.csv.tmp");
 	char *ap = path_in(j->dir, "axes.csv"), *at = path_in(j->dir, "axes.csv.tmp");
+	char *yp = path_in(j->dir, "study.csv"), *yt = path_in(j->dir, "study.csv.tmp");
 	int rc = 0;
-	if (write_tmp(rt, runs.s, runs.n) || write_tmp(stt, sum.s, sum.n) || write_tmp(at, axes.s, axes.n)) {
+	if (write_tmp(rt, runs.s, runs.n) || write_tmp(stt, sum.s, sum.n) || write_tmp(at, axes.s, axes.n) ||
+	    write_tmp(yt, study.s, study.n)) {
 		snprintf(err, errlen, "%s: cannot write the results (%s)", j->dir, strerror(errno));
 		rc = -1;
-	} else if (rename(rt, rp) || rename(stt, sp) || rename(at, ap)) {
+	} else if (rename(rt, rp) || rename(stt, sp) || rename(at, ap) || rename(yt, yp)) {
 		snprintf(err, errlen, "%s: cannot put the results in place (%s)", j->dir, strerror(errno));
 		rc = -1;
 	} else if (unlink(j->journal)) {
@@ -1248,9 +1253,12 @@ int pel_sweep_finish(pel_sweep_job *j, pel_sweep_report *rep, char *err, size_t 
 	free(stt);
 	free(ap);
 	free(at);
+	free(yp);
+	free(yt);
 	free(runs.s);
 	free(sum.s);
 	free(axes.s);
+	free(study.s);
 	pel_sweep_abandon(j);
 	return rc;
 }

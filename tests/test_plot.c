@@ -357,6 +357,70 @@ static void test_derived_values(void)
 
 /* A summary written before the capacity column (no_capacity/: hand's
  * without it) still plots: speedup and efficiency against the slots. */
+/* A weak-scaling study: efficiency T(first) / T, ideal 1; scaled speedup
+ * efficiency x C / C(first).  Told by study.csv beside the summary (as
+ * pelsim sweep writes it from sweep.scaling) or by --scaling. */
+static void test_weak_scaling(void)
+{
+	char dir[512], out[512], path[700];
+	snprintf(dir, sizeof dir, "%s/weak", tmpdir);
+	CU_ASSERT_EQUAL_FATAL(mkdir(dir, 0777), 0);
+	char *sum = pel_t_read_file(DATA "/hand/summary.csv");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sum);
+	snprintf(path, sizeof path, "%s/summary.csv", dir);
+	FILE *f = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs(sum, f);
+	fclose(f);
+	free(sum);
+	snprintf(path, sizeof path, "%s/study.csv", dir);
+	f = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs("key,value\nscaling,weak\n", f);
+	fclose(f);
+
+	/* hand/summary.csv: heft 100, 50, 40 s and eager 120, 80, 60 s on
+	 * capacities 4, 10, 30 Gflop/s */
+	const double eff[] = { 1, 2, 2.5, 1, 1.5, 2 };
+	const double scaled[] = { 1, 5, 18.75, 1, 3.75, 15 };
+	const char *how[][3] = { { dir, NULL, NULL }, { DATA "/hand", "--scaling", "weak" } };
+	for (int k = 0; k < 2; k++) {
+		snprintf(out, sizeof out, "%s/weak-out%d", tmpdir, k);
+		pel_t_result r;
+		if (how[k][1])
+			pel_t_run(&r, "plot", how[k][0], how[k][1], how[k][2], "--format", "png", "--out", out);
+		else
+			pel_t_run(&r, "plot", how[k][0], "--format", "png", "--out", out);
+		CHECK(r.status == 0, "plot %s: expected status 0, found %d: %s", how[k][0], r.status, r.err);
+		pel_t_result_free(&r);
+		dat_row got[8];
+		snprintf(path, sizeof path, "%s/efficiency.dat", out);
+		CU_ASSERT_EQUAL_FATAL(read_dat(path, got, 8), 6);
+		for (int i = 0; i < 6; i++)
+			CHECK(fabs(got[i].mean - eff[i]) < 1e-9, "%s: row %d: expected %g, found %g", path, i, eff[i],
+			      got[i].mean);
+		snprintf(path, sizeof path, "%s/speedup.dat", out);
+		CU_ASSERT_EQUAL_FATAL(read_dat(path, got, 8), 6);
+		for (int i = 0; i < 6; i++)
+			CHECK(fabs(got[i].mean - scaled[i]) < 1e-9, "%s: row %d: expected %g, found %g", path, i,
+			      scaled[i], got[i].mean);
+	}
+	/* --scaling strong overrides study.csv: the strong efficiency again */
+	snprintf(out, sizeof out, "%s/weak-strong", tmpdir);
+	pel_t_result r;
+	pel_t_run(&r, "plot", dir, "--scaling", "strong", "--format", "png", "--out", out);
+	CHECK(r.status == 0, "plot --scaling strong: status %d: %s", r.status, r.err);
+	pel_t_result_free(&r);
+	dat_row got[8];
+	snprintf(path, sizeof path, "%s/efficiency.dat", out);
+	CU_ASSERT_EQUAL_FATAL(read_dat(path, got, 8), 6);
+	CU_ASSERT_DOUBLE_EQUAL(got[1].mean, 0.8, 1e-12);
+	pel_t_run(&r, "plot", dir, "--scaling", "sideways");
+	pel_t_check_one_line_error(&r, "--scaling sideways",
+				   "pelsim plot: --scaling: expected strong or weak, found 'sideways'");
+	pel_t_result_free(&r);
+}
+
 static void test_no_capacity(void)
 {
 	char out[512];
@@ -562,6 +626,7 @@ int main(void)
 	    !CU_add_test(s, "axis labels from axes.csv", test_axis_label) ||
 	    !CU_add_test(s, "default format and folder", test_default_format_and_out) ||
 	    !CU_add_test(s, "derived speedup and efficiency", test_derived_values) ||
+	    !CU_add_test(s, "weak scaling: study.csv and --scaling", test_weak_scaling) ||
 	    !CU_add_test(s, "a summary without capacity", test_no_capacity) ||
 	    !CU_add_test(s, "failed points", test_failed_points) ||
 	    !CU_add_test(s, "run --gantt", test_gantt) ||

@@ -292,6 +292,11 @@ static void test_files(void)
 	CHECK(axes && !strcmp(axes, "axis,label\nworkload.ccr,\"CCR, edges over tasks\"\nplatform.devices.0.count,\n"),
 	      "axes.csv: found '%s'", axes ? axes : "(none)");
 	free(axes);
+	/* study.csv: the kind of study (sweep.scaling, strong unless said) */
+	char *study = pel_t_read_file(in_dir(p, sizeof p, d, "study.csv"));
+	CHECK(study && !strcmp(study, "key,value\nscaling,strong\n"), "study.csv: found '%s'",
+	      study ? study : "(none)");
+	free(study);
 	char *lines[64];
 	size_t n = pel_t_split_lines(runs, lines, 64);
 	CU_ASSERT_EQUAL_FATAL(n, 1 + 36);
