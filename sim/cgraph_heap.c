@@ -1,13 +1,21 @@
 /* cgraph_heap.c - cgraph's memory discipline on a glibc obstack.
  *
- * One subtlety: cdt's dtopen takes the handle of every dictionary (Dt_t)
- * from malloc whatever the discipline, and cgraph 2.42 frees those
- * handles only on the slow path of agclose.  So the heap remembers its
- * root graph (the ID discipline's open is told it, right after the heap
- * is opened for that graph) and, when closed, frees the handles of the
- * dictionaries cgraph opened for the graph before dropping the heap. */
-/* Tested under AddressSanitizer's leak check by tests/test_import.c on
- * graphs with nested, anonymous and erroneous subgraphs. */
+ * Two subtleties of cgraph 2.42, read from its code and checked under
+ * AddressSanitizer by tests/test_import.c:
+ * - cdt's dtopen takes the handle of every dictionary (Dt_t) from malloc
+ *   whatever the discipline, and cgraph frees those handles only on the
+ *   slow path of agclose.  So the heap remembers its root graph (the ID
+ *   discipline's open is told it, right after the heap is opened for that
+ *   graph) and frees the handles itself before dropping the heap.
+ * - cgraph keeps the graph its last dictionary operation touched in a
+ *   static pointer, which agstrfree sets and only agdtopen and agdtclose
+ *   clear; the fast path of agclose leaves it pointing at the freed graph,
+ *   where the next read would allocate.  Opening and closing an empty
+ *   graph under the default discipline after the heap goes clears it.
+ * The edges of subgraphs are kept in holders that cgraph takes from malloc
+ * or from the heap depending on that pointer, so they cannot be freed
+ * reliably: graphs with subgraphs are read with the default discipline
+ * (sim/import_dot.c). */
 #include "cgraph_heap.h"
 
 #ifdef PEL_HAVE_CGRAPH_MEMDISC /* graphviz < 9; see CMakeLists.txt */
@@ -26,7 +34,6 @@
 typedef struct {
 	struct obstack ob;
 	Agraph_t *root; /* the graph the heap was opened for */
-	int closing; /* closing the subgraphs: frees may be of malloc's blocks */
 } heap;
 
 static void *heap_open(Agdisc_t *disc)
@@ -35,7 +42,6 @@ static void *heap_open(Agdisc_t *disc)
 	heap *h = pel_xmalloc(sizeof *h);
 	obstack_begin(&h->ob, CHUNK_BYTES);
 	h->root = NULL;
-	h->closing = 0;
 	return h;
 }
 
@@ -54,23 +60,10 @@ static void *heap_resize(void *state, void *p, size_t old, size_t size)
 	return old ? memcpy(q, p, old) : q;
 }
 
-/* Whether p lies in one of the heap's chunks (glibc defines
- * _obstack_allocated_p for this but does not declare it). */
-static int in_heap(const heap *h, const void *p)
-{
-	for (const struct _obstack_chunk *c = h->ob.chunk; c; c = c->prev)
-		if ((const char *)p > (const char *)c && (const char *)p < c->limit)
-			return 1;
-	return 0;
-}
-
-/* Nothing, except while the subgraphs are closed: then cgraph also hands
- * over cdt's edge holders, which came from malloc (see heap_close). */
 static void heap_free(void *state, void *p)
 {
-	heap *h = state;
-	if (h->closing && p && !in_heap(h, p))
-		free(p);
+	(void)state;
+	(void)p;
 }
 
 /* ---- the dictionary handles --------------------------------------------- */
@@ -91,39 +84,37 @@ static void keep(dict_list *l, Dict_t *d)
 	l->d[l->n++] = d;
 }
 
-/* agclose of the root graph: the graph is still whole in the heap here.
- * Subgraphs are closed first, the slow way: cdt keeps a subgraph's edges
- * in holders that cgraph 2.42 takes from malloc when it adds the edge but
- * gives back through the discipline when it deletes it, so heap_free
- * frees what is not the heap's meanwhile (subgraphs are rare and small in
- * DAG files; each such free looks through the heap's chunks).  Then the root's node, edge
- * and subgraph sets (struct Agraph_s), its attribute declarations (the
- * record cgraph names "_AG_datadict") and the string and name maps it
- * shares with its subgraphs (Agclos_t) leave only their handles. */
+/* The dictionaries of g and its subgraphs: the node, edge and subgraph
+ * sets (struct Agraph_s) and the attribute declarations (the record
+ * cgraph names "_AG_datadict").  (cgraph's parser can leave an empty
+ * subgraph behind a syntax error even in a file without braces.) */
+static void collect(Agraph_t *g, dict_list *l)
+{
+	keep(l, g->n_seq);
+	keep(l, g->n_id);
+	keep(l, g->e_seq);
+	keep(l, g->e_id);
+	keep(l, g->g_dict);
+	Agdatadict_t *dd = (Agdatadict_t *)aggetrec(g, "_AG_datadict", 0);
+	if (dd) {
+		keep(l, dd->dict.n);
+		keep(l, dd->dict.e);
+		keep(l, dd->dict.g);
+	}
+	for (Agraph_t *s = agfstsubg(g); s; s = agnxtsubg(s))
+		collect(s, l);
+}
+
+/* agclose of the root graph: the graph is still whole in the heap here;
+ * its dictionaries and the string and name maps it shares with its
+ * subgraphs (Agclos_t) leave only their handles to free. */
 static void heap_close(void *state)
 {
 	heap *h = state;
 	dict_list l = { 0 };
 	Agraph_t *g = h->root;
 	if (g) {
-		Agraph_t *next;
-		h->closing = 1;
-		for (Agraph_t *s = agfstsubg(g); s; s = next) {
-			next = agnxtsubg(s);
-			agclose(s);
-		}
-		h->closing = 0;
-		keep(&l, g->n_seq);
-		keep(&l, g->n_id);
-		keep(&l, g->e_seq);
-		keep(&l, g->e_id);
-		keep(&l, g->g_dict);
-		Agdatadict_t *dd = (Agdatadict_t *)aggetrec(g, "_AG_datadict", 0);
-		if (dd) {
-			keep(&l, dd->dict.n);
-			keep(&l, dd->dict.e);
-			keep(&l, dd->dict.g);
-		}
+		collect(g, &l);
 		keep(&l, g->clos->strdict);
 		for (int k = 0; k < 3; k++) {
 			keep(&l, g->clos->lookup_by_name[k]);
@@ -135,6 +126,11 @@ static void heap_close(void *state)
 	free(l.d);
 	obstack_free(&h->ob, NULL);
 	free(h);
+	/* cgraph's last-graph pointer may name the graph just freed: a graph
+	 * under the default discipline, closed the slow way, clears it */
+	Agraph_t *reset = agopen("pelsim", Agdirected, &AgDefaultDisc);
+	if (reset)
+		agclose(reset);
 }
 
 static Agmemdisc_t heap_mem = { heap_open, heap_alloc, heap_resize, heap_free, heap_close };

@@ -17,9 +17,10 @@
 /* Fills disc with the heap memory discipline, cgraph's default I/O and an
  * ID discipline that is cgraph's default plus what the heap needs to know
  * (the root graph).  Graphs read or opened with disc are closed with
- * agclose on the root graph; nothing else of them may be freed.  Where
- * cgraph has no memory disciplines (graphviz 9 and later), disc is
- * cgraph's default. */
+ * agclose on the root graph; nothing else of them may be freed.  The
+ * graphs must have no subgraphs (cgraph_heap.c says why): read a file
+ * with this discipline only when it holds a single '{'.  Where cgraph has
+ * no memory disciplines (graphviz 9 and later), disc is cgraph's default. */
 void pel_cgraph_heap_disc(Agdisc_t *disc);
 
 #endif

@@ -226,6 +226,19 @@ fail:
 	return NULL;
 }
 
+/* Whether the file holds at most one '{': no subgraph, no second graph
+ * (a subgraph, named or not, needs braces).  Leaves f rewound. */
+static int one_brace(FILE *f)
+{
+	char buf[65536];
+	size_t got, braces = 0;
+	while (braces < 2 && (got = fread(buf, 1, sizeof buf, f)) > 0)
+		for (const char *p = buf; (p = memchr(p, '{', (size_t)(buf + got - p))); p++)
+			braces++;
+	rewind(f);
+	return braces < 2;
+}
+
 pel_dag *pel_import_dot(const char *path, char *err, size_t errlen)
 {
 	FILE *f = pel_imp_open(path, err, errlen);
@@ -237,8 +250,11 @@ pel_dag *pel_import_dot(const char *path, char *err, size_t errlen)
 	cg_msg[0] = 0;
 	agreseterrors();
 	agreadline(1);
-	Agdisc_t disc;
-	pel_cgraph_heap_disc(&disc); /* agclose frees all at once */
+	/* a graph without subgraphs goes in one heap that agclose frees at
+	 * once (the fast path); others take cgraph's default discipline */
+	Agdisc_t disc = AgDefaultDisc;
+	if (one_brace(f))
+		pel_cgraph_heap_disc(&disc);
 	Agraph_t *G = agread(f, &disc);
 	pel_dag *g = NULL;
 	if (!G && !agerrors()) {

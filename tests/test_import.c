@@ -429,6 +429,33 @@ static void test_dot_subgraphs(void)
 	expect_fail("dot_subgraph_syntax.dot", PEL_FMT_DOT, ":4: DOT syntax error near '}'");
 	expect_fail("dot_two_graphs_subgraphs.dot", PEL_FMT_DOT,
 		    ": expected one graph, found a second ('two')");
+	/* found by fuzzing the heap discipline: subgraph edges, joined
+	 * strings, empty subgraphs as edge ends, a second graph cut short */
+	g = load("dot_fuzz_join.dot", PEL_FMT_DOT, NULL);
+	CU_ASSERT_PTR_NOT_NULL(g);
+	if (g) {
+		CU_ASSERT_EQUAL(g->ntasks, 2);
+		CU_ASSERT_STRING_EQUAL(name_of(g, 0), "ef");
+		CU_ASSERT_EQUAL(g->nedges, 1);
+	}
+	pel_dag_free(g);
+	g = load("dot_fuzz_empty_subgraph.dot", PEL_FMT_DOT, NULL);
+	CU_ASSERT_PTR_NOT_NULL(g);
+	if (g) {
+		CU_ASSERT_EQUAL(g->ntasks, 3);
+		CU_ASSERT_EQUAL(g->nedges, 1);
+	}
+	pel_dag_free(g);
+	expect_fail("dot_fuzz_two_graphs.dot", PEL_FMT_DOT, ":1: DOT syntax error: expected more, found the end of the file");
+	expect_fail("dot_fuzz_truncated.dot", PEL_FMT_DOT, ":1: DOT syntax error: expected more, found the end of the file");
+	expect_fail("dot_fuzz_join_truncated.dot", PEL_FMT_DOT,
+		    ":1: DOT syntax error: expected more, found the end of the file");
+	/* a graph closed at once (one brace, a syntax error), then one with
+	 * subgraph edges read the default way: nothing of the first is used */
+	expect_fail("dot_syntax.dot", PEL_FMT_DOT, ":4: DOT syntax error near '->'");
+	g = load("subgraphs.dot", PEL_FMT_DOT, NULL);
+	CU_ASSERT_PTR_NOT_NULL(g);
+	pel_dag_free(g);
 }
 
 static void test_dot_malformed(void)
