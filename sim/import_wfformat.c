@@ -514,13 +514,7 @@ static pel_dag *read_15(ctx *c, json_t *wfl, json_t *spec, double speed)
 		json_t *id = member(c, t, "id", JSON_STRING, 1, "a string (the task's id)", eb, i);
 		if (!id)
 			break;
-		/* WfCommons lists the executed tasks in the order of the
-		 * specification: try that task before the map */
-		const char *is = json_string_value(id);
-		size_t il = json_string_length(id);
-		uint32_t k = i < n && w.nlen[i] == il && !memcmp(w.name[i], is, il)
-				     ? (uint32_t)i
-				     : pel_imp_map_get(&ids, is, il);
+		uint32_t k = pel_imp_map_get(&ids, json_string_value(id), json_string_length(id));
 		if (k == PEL_IMP_NONE) {
 			expected(c, id, "the id of a task under workflow.specification.tasks", eb, i, "id",
 				 NOIDX);

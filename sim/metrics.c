@@ -66,7 +66,9 @@ void pel_metrics_compute(const pel_model *m, const pel_sim_result *r, pel_metric
 	x->lower_bound = fmax(x->cp_min, area);
 	x->slr = x->cp_min > 0 ? r->makespan / x->cp_min : 0;
 	x->sequential = best_sequential(m);
-	x->speedup = r->makespan > 0 && isfinite(x->sequential) ? x->sequential / r->makespan : 0;
+	/* NaN, which reports print as n/a, when no single device can run
+	 * every task */
+	x->speedup = !isfinite(x->sequential) ? NAN : r->makespan > 0 ? x->sequential / r->makespan : 0;
 	x->efficiency = m->p->total_slots ? x->speedup / m->p->total_slots : 0;
 	double max = 0, sum = 0;
 	for (pel_device_id d = 0; d < m->ndev; d++) {

@@ -21,8 +21,8 @@
 typedef struct {
 	double makespan;
 	double slr;
-	double speedup;       /* 0, and reported as n/a, when sequential is INFINITY */
-	double efficiency;
+	double speedup;       /* NaN (reported as n/a) when sequential is INFINITY */
+	double efficiency;    /* NaN then too */
 	double imbalance;
 	double lower_bound;
 	double cp_min;        /* length of CP_MIN */

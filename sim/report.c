@@ -32,7 +32,7 @@ void pel_report_text(FILE *f, const pel_run_info *info, const pel_model *m,
 	fprintf(f, "makespan     %s s\n", pel_fmt_double(b, sizeof b, r->makespan));
 	fprintf(f, "lower bound  %.9g s\n", x->lower_bound);
 	fprintf(f, "SLR          %.6g\n", x->slr);
-	if (isfinite(x->sequential)) {
+	if (!isnan(x->speedup)) {
 		fprintf(f, "speedup      %.6g (over the best single device slot)\n", x->speedup);
 		fprintf(f, "efficiency   %.6g\n", x->efficiency);
 	} else {
@@ -96,9 +96,8 @@ void pel_report_json(FILE *f, const pel_run_info *info, const pel_model *m,
 		"devices", devs);
 	json_object_set_new(o, "slr", json_real(x->slr));
 	/* null when no single device can run every task */
-	int seq = isfinite(x->sequential);
-	json_object_set_new(o, "speedup", seq ? json_real(x->speedup) : json_null());
-	json_object_set_new(o, "efficiency", seq ? json_real(x->efficiency) : json_null());
+	json_object_set_new(o, "speedup", isnan(x->speedup) ? json_null() : json_real(x->speedup));
+	json_object_set_new(o, "efficiency", isnan(x->efficiency) ? json_null() : json_real(x->efficiency));
 	json_object_set_new(o, "imbalance", json_real(x->imbalance));
 	json_object_set_new(o, "lower_bound", json_real(x->lower_bound));
 	if (x->has_response) {
@@ -126,7 +125,7 @@ void pel_report_compare_row(FILE *f, const pel_run_info *info, const pel_sim_res
 			    const pel_metrics *x)
 {
 	fprintf(f, "%-12s %14.9g %9.4g", info->policy, r->makespan, x->slr);
-	if (isfinite(x->sequential))
+	if (!isnan(x->speedup))
 		fprintf(f, " %9.4g %10.4g", x->speedup, x->efficiency);
 	else
 		fprintf(f, " %9s %10s", "n/a", "n/a");

@@ -446,14 +446,10 @@ static char *run_one(const pel_sweep *p, size_t run, const pel_scenario *s)
 	pel_strbuf b = { 0 };
 	row_prefix(p, run, &b);
 	pel_strbuf_puts(&b, "ok");
-	/* speedup and efficiency stay empty when no single device can run
-	 * every task */
-	int seq = isfinite(x->sequential);
-	double v[] = { r->makespan, x->slr, seq ? x->speedup : NAN, seq ? x->efficiency : NAN, x->imbalance,
-		       x->lower_bound, r->bytes_moved };
+	double v[] = { r->makespan, x->slr, x->speedup, x->efficiency, x->imbalance, x->lower_bound, r->bytes_moved };
 	for (size_t m = 0; m < sizeof v / sizeof *v; m++) {
 		pel_strbuf_puts(&b, ",");
-		if (!isnan(v[m]))
+		if (!isnan(v[m])) /* speedup and efficiency: n/a (metrics.h) */
 			sb_double(&b, v[m]);
 	}
 	pel_strbuf_printf(&b, ",%llu,%llu", (unsigned long long)r->transfers, (unsigned long long)r->events);
@@ -1227,38 +1223,43 @@ int pel_sweep_finish(pel_sweep_job *j, pel_sweep_report *rep, char *err, size_t 
 	/* study.csv: what kind of study it is (sweep.scaling), for the figures */
 	pel_strbuf study = { 0 };
 	pel_strbuf_printf(&study, "key,value\nscaling,%s\n", p->w->weak ? "weak" : "strong");
-	char *rp = path_in(j->dir, "runs.csv"), *sp = path_in(j->dir, "summary.csv");
-	char *rt = path_in(j->dir, "runs.csv.tmp"), *stt = path_in(j->dir, "summary.csv.tmp");
-	char *ap = path_in(j->dir, "axes.csv"), *at = path_in(j->dir, "axes.csv.tmp");
-	char *yp = path_in(j->dir, "study.csv"), *yt = path_in(j->dir, "study.csv.tmp");
+	/* each written whole beside its place, then all renamed into place */
+	struct {
+		const char *name;
+		pel_strbuf *text;
+	} files[] = { { "runs.csv", &runs }, { "summary.csv", &sum }, { "axes.csv", &axes }, { "study.csv", &study } };
+	enum { NFILES = sizeof files / sizeof *files };
+	char *final[NFILES], *tmp[NFILES];
+	for (size_t i = 0; i < NFILES; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "%s.tmp", files[i].name);
+		final[i] = path_in(j->dir, files[i].name);
+		tmp[i] = path_in(j->dir, name);
+	}
 	int rc = 0;
-	if (write_tmp(rt, runs.s, runs.n) || write_tmp(stt, sum.s, sum.n) || write_tmp(at, axes.s, axes.n) ||
-	    write_tmp(yt, study.s, study.n)) {
-		snprintf(err, errlen, "%s: cannot write the results (%s)", j->dir, strerror(errno));
-		rc = -1;
-	} else if (rename(rt, rp) || rename(stt, sp) || rename(at, ap) || rename(yt, yp)) {
-		snprintf(err, errlen, "%s: cannot put the results in place (%s)", j->dir, strerror(errno));
-		rc = -1;
-	} else if (unlink(j->journal)) {
+	for (size_t i = 0; i < NFILES && !rc; i++)
+		if (write_tmp(tmp[i], files[i].text->s, files[i].text->n)) {
+			snprintf(err, errlen, "%s: cannot write the results (%s)", j->dir, strerror(errno));
+			rc = -1;
+		}
+	for (size_t i = 0; i < NFILES && !rc; i++)
+		if (rename(tmp[i], final[i])) {
+			snprintf(err, errlen, "%s: cannot put the results in place (%s)", j->dir, strerror(errno));
+			rc = -1;
+		}
+	if (!rc && unlink(j->journal)) {
 		snprintf(err, errlen, "%s: cannot remove the journal (%s)", j->journal, strerror(errno));
 		rc = -1;
 	}
 	if (!rc) {
-		snprintf(rep->runs_csv, sizeof rep->runs_csv, "%s", rp);
-		snprintf(rep->summary_csv, sizeof rep->summary_csv, "%s", sp);
+		snprintf(rep->runs_csv, sizeof rep->runs_csv, "%s", final[0]);
+		snprintf(rep->summary_csv, sizeof rep->summary_csv, "%s", final[1]);
 	}
-	free(rp);
-	free(sp);
-	free(rt);
-	free(stt);
-	free(ap);
-	free(at);
-	free(yp);
-	free(yt);
-	free(runs.s);
-	free(sum.s);
-	free(axes.s);
-	free(study.s);
+	for (size_t i = 0; i < NFILES; i++) {
+		free(final[i]);
+		free(tmp[i]);
+		free(files[i].text->s);
+	}
 	pel_sweep_abandon(j);
 	return rc;
 }
