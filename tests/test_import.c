@@ -1,7 +1,7 @@
 /* test_import.c - CUnit suites for the DAG importers and the DOT exporter
  * (sim/import.h): format names and detection, each format's reading of
  * small hand-written files with exact expectations, every sample of
- * shared/data (WfCommons instances, STG graphs, Braun et al.'s ETC
+ * data/ (WfCommons instances, STG graphs, Braun et al.'s ETC
  * matrices), export -> import round trips, and one exact one-line message
  * for each malformed input under tests/data/import/. */
 #define _GNU_SOURCE
@@ -24,7 +24,7 @@
 #include <unistd.h>
 
 #define DATA PEL_SOURCE_DIR "/tests/data/import/"
-#define SHARED PEL_SOURCE_DIR "/../shared/data/"
+#define SHARED PEL_SOURCE_DIR "/data/"
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -224,13 +224,13 @@ static void free_list(char **v)
 	free(v);
 }
 
-/* Fails the test (fatally) when a shared data folder is missing: those
+/* Fails the test (fatally) when a sample data folder (data/) is missing: those
  * tests must not pass by finding nothing to check. */
 #define NEED_DIR(list, dir)                                                                    \
 	do {                                                                                   \
 		if (!(list)) {                                                                 \
 			fprintf(stderr, "\n  missing data folder %s\n", dir);                  \
-			CU_FAIL_FATAL("shared data folder missing: " dir);                     \
+			CU_FAIL_FATAL("sample data folder missing: " dir);                     \
 		}                                                                              \
 	} while (0)
 
@@ -858,7 +858,7 @@ static void check_stg_dir(const char *dir, size_t want_files, uint32_t want_n)
 	char **files = list_dir(dir, ".stg", &n);
 	if (!files) {
 		fprintf(stderr, "\n  missing data folder %s\n", dir);
-		CU_FAIL_FATAL("shared data folder missing: " SHARED "stg");
+		CU_FAIL_FATAL("sample data folder missing: " SHARED "stg");
 	}
 	CU_ASSERT_EQUAL(n, want_files);
 	for (size_t i = 0; i < n; i++) {

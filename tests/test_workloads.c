@@ -1,14 +1,15 @@
 /* test_workloads.c - the workloads end to end: every generator family
  * (through the C API and through scenarios) with exact counts, hand-checked
  * small cases and the statistics of its random laws; export -> import
- * round trips; the samples of shared/data run through `pelsim` (WfCommons
+ * round trips; the samples of data/ run through `pelsim` (WfCommons
  * instances under heft and eager, Braun et al.'s ETC matrices with their
  * best-known assignments and min-min, Kasahara's STG graphs against their
  * critical paths and optimal makespans); `pelsim dag` on every format, its
  * --export and its errors; scenarios that read workload files.
  *
- * The samples live in ../shared/data next to the source tree; when it is
- * missing, the tests that need it fail with a message saying so.
+ * The samples live in the tree's data/ folder (one folder per source, with
+ * its README and licence); when one is missing, the tests that need it
+ * fail with a message saying so.
  * PELSIM_BIN is the pelsim of this build and PEL_SOURCE_DIR the source
  * root, where the tests run. */
 #define _GNU_SOURCE
@@ -63,18 +64,18 @@ static const char *jstr(const json_t *o, const char *key)
 	return s ? s : "";
 }
 
-/* ---- the shared samples ---- */
+/* ---- the sample data (data/) ---- */
 
-/* Absolute path of ../shared/data/<sub> in out; fails the test with a
+/* Absolute path of data/<sub> in out; fails the test with a
  * message (and returns 0) when it is not there. */
-static int shared_dir(const char *sub, char *out, size_t n)
+static int sample_dir(const char *sub, char *out, size_t n)
 {
 	char rel[1024];
-	snprintf(rel, sizeof rel, "%s/../shared/data/%s", PEL_SOURCE_DIR, sub);
+	snprintf(rel, sizeof rel, "%s/data/%s", PEL_SOURCE_DIR, sub);
 	char abs[PATH_MAX];
 	struct stat st;
 	int ok = realpath(rel, abs) && !stat(abs, &st) && S_ISDIR(st.st_mode);
-	CHECK(ok, "%s: expected the shared sample data (a sibling folder ../shared/data of the source tree), "
+	CHECK(ok, "%s: expected the sample data (the folder data/ of the source tree), "
 		  "found none: %s",
 	      rel, strerror(errno));
 	if (ok)
@@ -1033,7 +1034,7 @@ static long wf_declared_tasks(const char *path)
 static void test_wfcommons(void)
 {
 	char dir[PATH_MAX];
-	if (!shared_dir("wfcommons", dir, sizeof dir))
+	if (!sample_dir("wfcommons", dir, sizeof dir))
 		return;
 	size_t n;
 	char **files = list_dir(dir, ".json", &n);
@@ -1151,7 +1152,7 @@ out:
 static void test_braun_fixed(void)
 {
 	char dir[PATH_MAX];
-	if (!shared_dir("braun_etc/512x16", dir, sizeof dir))
+	if (!sample_dir("braun_etc/512x16", dir, sizeof dir))
 		return;
 	size_t n;
 	char **sols = list_dir(dir, ".sol", &n);
@@ -1201,7 +1202,7 @@ static void test_braun_fixed(void)
 static void test_braun_minmin(void)
 {
 	char dir[PATH_MAX];
-	if (!shared_dir("braun_etc/512x16", dir, sizeof dir))
+	if (!sample_dir("braun_etc/512x16", dir, sizeof dir))
 		return;
 	const double best = 7358942.8;
 	pel_t_result r;
@@ -1242,7 +1243,7 @@ static double stg_cp_length(const char *path)
 static void test_stg_critical_path(void)
 {
 	char dir[PATH_MAX];
-	if (!shared_dir("stg", dir, sizeof dir))
+	if (!sample_dir("stg", dir, sizeof dir))
 		return;
 	static const char *const subs[] = { "50", "100" };
 	size_t total = 0;
@@ -1336,7 +1337,7 @@ static stg_opt *read_opt(const char *path, unsigned m, size_t *n)
 static void test_stg_optimal(void)
 {
 	char dir[PATH_MAX];
-	if (!shared_dir("stg", dir, sizeof dir))
+	if (!sample_dir("stg", dir, sizeof dir))
 		return;
 	char *policies = all_policies();
 	size_t npol = 1 + pel_t_count_char(policies, ',');
@@ -1737,7 +1738,7 @@ int main(void)
 	if (CU_initialize_registry() != CUE_SUCCESS)
 		return 1;
 	if (pel_t_add_suite("generators", generators) || pel_t_add_suite("round trips", trips) ||
-	    pel_t_add_suite("shared samples", samples) || pel_t_add_suite("pelsim dag", dag) ||
+	    pel_t_add_suite("sample data", samples) || pel_t_add_suite("pelsim dag", dag) ||
 	    pel_t_add_suite("scenarios", scen)) {
 		CU_cleanup_registry();
 		return 1;
