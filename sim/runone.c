@@ -51,10 +51,18 @@ static const char *param_where(const pel_scenario *s, const pel_policy_spec *spe
 	return named;
 }
 
-/* Each parameter must be one pol declares. */
+/* Each parameter must be one pol declares, given once in spec (pod:d=2:d=3
+ * is refused as the scenario's policy: refuses it). */
 static int check_params(const pel_scenario *s, const pel_policy_spec *spec, const pel_policy *pol,
 			const pel_param *params, size_t n, char *err, size_t errlen)
 {
+	for (size_t i = 0; i < spec->nparams; i++)
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(spec->params[i].name, spec->params[j].name)) {
+				snprintf(err, errlen, "%s: policy: parameter '%s' given twice",
+					 param_where(s, spec, spec->params[i].name), spec->params[i].name);
+				return -1;
+			}
 	for (size_t i = 0; i < n; i++) {
 		int known = 0;
 		char list[256] = "";

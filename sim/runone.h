@@ -1,8 +1,9 @@
 /* runone.h - one policy on one loaded scenario: what `pelsim run` does for
  * each policy it is given and `pelsim sweep` for each run.
  *
- * A policy is written "NAME[:PARAM=VALUE]..." (on the command line, in
- * sweep.policies).  It runs with the scenario's parameters when the
+ * A policy is written "NAME[:PARAM=VALUE]..." or, in a scenario, as a
+ * mapping (policy_spec.h), on the command line, in policy: and in
+ * sweep.policies alike.  It runs with the scenario's parameters when the
  * scenario names the same policy, overridden by its own; each must be one
  * the policy declares.  The `fixed` policy's schedule file is read, the
  * run simulated, its schedule checked on request and its metrics

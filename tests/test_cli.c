@@ -280,6 +280,10 @@ static void test_policy_forms(void)
 	pel_t_run(&r, "run", HEFT, "--policy", "heft,pod:e=1");
 	pel_t_check_one_line_error(&r, "--policy heft,pod:e=1", "pelsim run: --policy: policy.e: unknown parameter");
 	pel_t_result_free(&r);
+	/* a parameter given twice: refused as in the scenario */
+	pel_t_run(&r, "run", HEFT, "--policy", "pod:d=1:d=2");
+	pel_t_check_one_line_error(&r, "--policy pod:d=1:d=2", "pelsim run: --policy: policy: parameter 'd' given twice");
+	pel_t_result_free(&r);
 	/* a parameter without NAME= in --set policy= */
 	pel_t_run(&r, "run", HEFT, "--set", "policy=pod:d");
 	pel_t_check_one_line_error(&r, "--set policy=pod:d",
@@ -295,6 +299,9 @@ static void test_number_edges(void)
 	free(out);
 	out = run_ok("times.P1=4.9e-324",
 		     (const char *const[]){ "run", HEFT, "--set", "workload.tasks.0.times.P1=4.9e-324", "--json", NULL });
+	free(out);
+	/* an arrival time in a trace file, too */
+	out = run_ok("a trace with 4.9e-324", (const char *const[]){ "run", "tests/data/subnormal_trace.yaml", "--json", NULL });
 	free(out);
 	expect_set_error("workload.tasks.0.times.P1=1e400",
 			 "pelsim run: --set workload.tasks.0.times.P1=1e400: workload.tasks.0.times.P1: expected a number >= 0, "
