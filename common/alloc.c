@@ -5,9 +5,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const char *progname = "pelsim";
+
+void pel_set_progname(const char *name)
+{
+	progname = name;
+}
+
+const char *pel_progname(void)
+{
+	return progname;
+}
+
+/* Says so in one line and exits with status 1. */
 static void out_of_memory(size_t n)
 {
-	fprintf(stderr, "pelsim: out of memory (allocating %zu bytes)\n", n);
+	fprintf(stderr, "%s: out of memory (allocating %zu bytes)\n", progname, n);
 	exit(1);
 }
 

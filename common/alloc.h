@@ -19,5 +19,9 @@ void *pel_xrealloc(void *p, size_t n);
 void *pel_xreallocarray(void *p, size_t n, size_t size);
 /* Returns a malloc'ed copy of s (NULL stays NULL). */
 char *pel_xstrdup(const char *s);
+/* Sets how fatal messages start ("pelsim run"; name is kept, not copied). */
+void pel_set_progname(const char *name);
+/* How fatal messages start: "pelsim" until pel_set_progname. */
+const char *pel_progname(void);
 
 #endif

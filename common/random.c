@@ -1,5 +1,7 @@
 #include "random.h"
 
+#include "alloc.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -15,7 +17,7 @@ gsl_rng *pel_rng_stream(uint64_t seed, pel_stream purpose)
 {
 	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
 	if (!r) {
-		fprintf(stderr, "pelsim: out of memory (random stream)\n");
+		fprintf(stderr, "%s: out of memory (random stream)\n", pel_progname());
 		exit(1);
 	}
 	/* mt19937 takes an unsigned long seed; 0 selects GSL's default

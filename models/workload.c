@@ -47,7 +47,7 @@ uint16_t pel_dag_kind(pel_dag *g, const char *name)
 		if (!strcmp(g->kind_names[k], name))
 			return (uint16_t)k;
 	if (g->nkinds >= UINT16_MAX) {
-		fprintf(stderr, "pelsim: more than %u task kinds\n", UINT16_MAX);
+		fprintf(stderr, "%s: more than %u task kinds\n", pel_progname(), UINT16_MAX);
 		exit(1);
 	}
 	g->kind_names = pel_xreallocarray(g->kind_names, g->nkinds + 1, sizeof(char *));

@@ -18,7 +18,7 @@ typedef struct {
 } pod_state;
 
 static const pel_param_doc pod_params[] = {
-	{ "d", "2", "devices sampled per task (1 = random; at least the capable devices = jsq)" },
+	{ "d", "2", "devices sampled per task, 1 to the platform's devices (1 = random; all = jsq)" },
 	{ NULL, NULL, NULL },
 };
 
@@ -54,15 +54,22 @@ static void pod_fini(pel_policy_ctx *ctx)
 
 static int pod_init(pel_policy_ctx *ctx)
 {
-	double d;
-	if (pel_ctx_param_number(ctx, "d", 2, 1, 1e6, &d))
-		return -1;
-	if (d != floor(d))
-		return pel_ctx_refuse(ctx, "d", "expected a whole number of devices, found '%s'",
-				      pel_ctx_param(ctx, "d", ""));
+	/* d is at most the devices of the platform: a larger d would be
+	 * clamped to jsq without a word; the default 2 is (1 device: 1) */
+	uint32_t ndev = ctx->model->ndev;
+	const char *given = pel_ctx_param(ctx, "d", NULL);
+	double d = ndev < 2 ? ndev : 2;
+	if (given) {
+		char *end;
+		d = strtod(given, &end);
+		if (end == given || *end || !(d >= 1 && d <= ndev) || d != floor(d))
+			return pel_ctx_refuse(ctx, "d",
+					      "expected a whole number of devices in [1, %u] (the platform has %u), found '%s'",
+					      ndev, ndev, given);
+	}
 	pod_state *p = pel_xmalloc(sizeof *p);
 	p->d = (uint32_t)d;
-	p->cap = pel_xmalloc((size_t)ctx->model->ndev * sizeof *p->cap);
+	p->cap = pel_xmalloc((size_t)ndev * sizeof *p->cap);
 	return pel_push_init(ctx, pod_choose, p);
 }
 

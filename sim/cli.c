@@ -1,14 +1,24 @@
 /* cli.c - shared helpers of the pelsim subcommands. */
 #include "cli.h"
 
+#include "../common/alloc.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Prints one line on stderr: control characters of the arguments (a
- * newline in a file name or a --set value) are escaped, so that every
+static char progname[64] = "pelsim";
+
+void pel_cli_command(const char *cmd)
+{
+	snprintf(progname, sizeof progname, "pelsim%s%s", cmd ? " " : "", cmd ? cmd : "");
+	pel_set_progname(progname);
+}
+
+/* Prints one line on stderr after "pelsim CMD: ": control characters of
+ * the arguments (a newline in a file name) are escaped, so that every
  * error stays one line. */
 void pel_say(const char *fmt, ...)
 {
@@ -17,7 +27,7 @@ void pel_say(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	size_t o = 0;
+	size_t o = (size_t)snprintf(out, sizeof out, "%s: ", progname);
 	for (const unsigned char *c = (const unsigned char *)msg; *c && o + 5 < sizeof out; c++) {
 		if (*c == '\n') {
 			out[o++] = '\\';
@@ -36,8 +46,7 @@ int pel_bad_usage(const char *cmd, const char *fmt, const char *arg)
 {
 	char msg[1024];
 	snprintf(msg, sizeof msg, fmt, arg);
-	pel_say("pelsim%s%s: %s (see pelsim%s%s --help)", cmd ? " " : "", cmd ? cmd : "", msg,
-	    cmd ? " " : "", cmd ? cmd : "");
+	pel_say("%s (see pelsim%s%s --help)", msg, cmd ? " " : "", cmd ? cmd : "");
 	return PEL_EXIT_BAD_INPUT;
 }
 

@@ -9,7 +9,14 @@
 /* Exit statuses: 0 done, 1 the run failed, 2 bad input or usage. */
 enum { PEL_EXIT_RUN_FAILED = 1, PEL_EXIT_BAD_INPUT = 2 };
 
-/* Prints one line on stderr, control characters escaped. */
+/* Every message of the command starts with "pelsim CMD: " ("pelsim: "
+ * before a subcommand is known), then where (file:line:col, --option or
+ * --set PATH=VALUE), the field and "expected X, found Y". */
+
+/* Names the subcommand running (NULL: none) for every later message. */
+void pel_cli_command(const char *cmd);
+/* Prints "pelsim CMD: " and the message as one line on stderr, control
+ * characters escaped. */
 void pel_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "pelsim CMD: <fmt with arg> (see pelsim CMD --help)"; returns 2. */
 int pel_bad_usage(const char *cmd, const char *fmt, const char *arg);

@@ -78,6 +78,7 @@ static void print_json(const char *file, const pel_dag *g, const pel_dag_summary
 
 int pel_cmd_dag(int argc, char **argv)
 {
+	pel_cli_command("dag");
 	enum { O_FORMAT = 256, O_SET, O_EXPORT, O_JSON };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, O_FORMAT },
@@ -151,20 +152,20 @@ int pel_cmd_dag(int argc, char **argv)
 	if (fmt != PEL_FMT_AUTO) {
 		alone = pel_import(file, fmt, NULL, err, sizeof err);
 		if (!alone) {
-			pel_say("pelsim: %s", err);
+			pel_say("%s", err);
 			goto out;
 		}
 		g = alone;
 	} else {
 		if (pel_scenario_load(file, sets, nsets, &s, err, sizeof err)) {
-			pel_say("pelsim: %s", err);
+			pel_say("%s", err);
 			goto out;
 		}
 		g = s->dag;
 		m = s->model;
 	}
 	if (export && pel_export_dot(g, export, err, sizeof err)) {
-		pel_say("pelsim: --export: %s", err);
+		pel_say("--export: %s", err);
 		goto out;
 	}
 	pel_dag_summary x;

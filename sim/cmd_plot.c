@@ -77,6 +77,7 @@ static void note_path(const char *path, void *arg)
 
 int pel_cmd_plot(int argc, char **argv)
 {
+	pel_cli_command("plot");
 	enum { O_FORMAT = 256, O_OUT, O_SCALING };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, O_FORMAT },
@@ -125,7 +126,7 @@ int pel_cmd_plot(int argc, char **argv)
 	snprintf(path, sizeof path, "%s%ssummary.csv", dir, l && dir[l - 1] == '/' ? "" : "/");
 	pel_summary *s = pel_summary_read(path, err, sizeof err);
 	if (!s) {
-		pel_say("pelsim: %s", err);
+		pel_say("%s", err);
 		return PEL_EXIT_BAD_INPUT;
 	}
 	if (weak >= 0)
@@ -135,12 +136,12 @@ int pel_cmd_plot(int argc, char **argv)
 	struct stat st;
 	errno = 0;
 	if (make_dirs(out)) {
-		pel_say("pelsim: --out: expected a folder that can be made, found '%s' (%s)", out, strerror(errno));
+		pel_say("--out: expected a folder that can be made, found '%s' (%s)", out, strerror(errno));
 		pel_summary_free(s);
 		return PEL_EXIT_BAD_INPUT;
 	}
 	if (stat(out, &st) || !S_ISDIR(st.st_mode)) {
-		pel_say("pelsim: --out: expected a folder, found '%s' (%s)", out,
+		pel_say("--out: expected a folder, found '%s' (%s)", out,
 			errno == EEXIST ? "not a folder" : strerror(errno));
 		pel_summary_free(s);
 		return PEL_EXIT_BAD_INPUT;
@@ -149,7 +150,7 @@ int pel_cmd_plot(int argc, char **argv)
 	int rc = pel_plot_sweep(s, out, fmt, note_path, &w, err, sizeof err);
 	pel_summary_free(s);
 	if (rc)
-		pel_say("pelsim: %s", err);
+		pel_say("%s", err);
 	for (size_t i = 0; i < w.n; i++) {
 		if (!rc)
 			printf("%s\n", w.v[i]);
@@ -157,7 +158,7 @@ int pel_cmd_plot(int argc, char **argv)
 	}
 	free(w.v);
 	if (!rc && fflush(stdout)) {
-		pel_say("pelsim: plot: cannot write the list of files (%s)", strerror(errno));
+		pel_say("cannot write the list of files (%s)", strerror(errno));
 		rc = PEL_EXIT_RUN_FAILED;
 	}
 	return rc;

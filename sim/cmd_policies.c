@@ -15,6 +15,7 @@ static const char usage_policies[] =
 
 int pel_cmd_policies(int argc, char **argv)
 {
+	pel_cli_command("policies");
 	static const struct option opts[] = {
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },

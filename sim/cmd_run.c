@@ -128,7 +128,7 @@ static int run_one(const pel_scenario *s, const pel_policy_spec *spec, const run
 	pel_run_outcome res;
 	int rc = pel_run_policy(s, spec, &ro, &res);
 	if (rc) {
-		pel_say("pelsim: %s", res.err);
+		pel_say("%s", res.err);
 		goto out;
 	}
 	const pel_policy *pol = res.policy;
@@ -138,7 +138,7 @@ static int run_one(const pel_scenario *s, const pel_policy_spec *spec, const run
 		char path[4096];
 		schedule_path(path, sizeof path, o->schedule, pol->name, nspecs > 1);
 		if (pel_report_schedule(path, s->model, r)) {
-			pel_say("pelsim: --schedule: expected a file that can be written, found '%s' (%s)", path,
+			pel_say("--schedule: expected a file that can be written, found '%s' (%s)", path,
 				strerror(errno));
 			goto out;
 		}
@@ -149,7 +149,7 @@ static int run_one(const pel_scenario *s, const pel_policy_spec *spec, const run
 		snprintf(title, sizeof title, "%s: %s, makespan %.6g s", s->name, pol->name, r->makespan);
 		int g = pel_plot_gantt(s->model, r, title, path, o->gantt_format, msg, sizeof msg);
 		if (g) {
-			pel_say("pelsim: --gantt: %s", msg);
+			pel_say("--gantt: %s", msg);
 			rc = g;
 			goto out;
 		}
@@ -169,6 +169,7 @@ out:
 
 int pel_cmd_run(int argc, char **argv)
 {
+	pel_cli_command("run");
 	enum { O_POLICY = 256, O_SEED, O_SET, O_JSON, O_SCHEDULE, O_CHECK, O_LIB, O_GANTT };
 	static const struct option opts[] = {
 		{ "policy", required_argument, NULL, O_POLICY },
@@ -191,7 +192,7 @@ int pel_cmd_run(int argc, char **argv)
 	pel_policy_spec *specs = NULL;
 	int rc = PEL_EXIT_BAD_INPUT;
 	pel_scenario *s = NULL;
-	char err[1024];
+	char err[2048];
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
@@ -200,7 +201,7 @@ int pel_cmd_run(int argc, char **argv)
 			break;
 		case O_LIB:
 			if (pel_plugin_load(optarg, err, sizeof err)) {
-				pel_say("pelsim: %s", err);
+				pel_say("%s", err);
 				goto out;
 			}
 			break;
@@ -277,21 +278,27 @@ int pel_cmd_run(int argc, char **argv)
 		sets[nsets++].value = seedbuf;
 	}
 	if (pel_scenario_load(argv[optind], sets, nsets, &s, err, sizeof err)) {
-		pel_say("pelsim: %s", err);
+		pel_say("%s", err);
 		goto out;
 	}
 	if (!specs) {
 		if (!pel_policy_find(s->policy)) {
-			pel_say("pelsim: %s: policy: expected a registered policy (pelsim policies lists them), found '%s'",
+			pel_say("%s: policy: expected a registered policy (pelsim policies lists them), found '%s'",
 				s->policy_where, s->policy);
 			goto out;
 		}
 		/* the scenario's policy: its parameters are the scenario's */
 		specs = pel_xcalloc(1, sizeof *specs);
-		specs[0].text = pel_xstrdup(s->policy);
-		specs[0].name = pel_xstrdup(s->policy);
-		specs[0].in_scenario = 1;
+		pel_policy_spec_start(&specs[0], s->policy, NULL, 1);
 		nspecs = 1;
+	}
+	/* every policy's name and parameters are checked before the first
+	 * runs: a bad one stops the command with nothing printed (one policy
+	 * is checked by its own run, before it simulates anything) */
+	if (nspecs > 1 && pel_policy_specs_try(s, specs, nspecs, PEL_TRY_PARAMS, err, sizeof err)) {
+		pel_say("%s", err);
+		rc = PEL_EXIT_BAD_INPUT;
+		goto out;
 	}
 	if (nspecs > 1 && !o.json) {
 		printf("scenario %s, seed %llu: ", s->name, (unsigned long long)s->seed);

@@ -119,6 +119,7 @@ static void default_out(char *buf, size_t n, const char *name)
 
 int pel_cmd_sweep(int argc, char **argv)
 {
+	pel_cli_command("sweep");
 	enum { O_OUT = 256, O_RESUME, O_SET, O_CHECK, O_LIB };
 	static const struct option opts[] = {
 		{ "jobs", required_argument, NULL, 'j' },
@@ -144,7 +145,7 @@ int pel_cmd_sweep(int argc, char **argv)
 	if (ranks && atoi(ranks) > 1) {
 		const char *me = getenv("OMPI_COMM_WORLD_RANK");
 		if (!me || !strcmp(me, "0"))
-			pel_say("pelsim: sweep: expected a pelsim built with MPI under mpirun -np %s, found one without"
+			pel_say("expected a pelsim built with MPI under mpirun -np %s, found one without"
 				" (install libopenmpi-dev and build again, or run without mpirun and use -j)", ranks);
 		return PEL_EXIT_BAD_INPUT;
 	}
@@ -169,7 +170,7 @@ int pel_cmd_sweep(int argc, char **argv)
 	pel_sweep_job *j = NULL;
 	char err[2048], outbuf[4096];
 	if (!sets) {
-		pel_say("pelsim: out of memory");
+		pel_say("out of memory");
 		goto done;
 	}
 	opterr = 0;
@@ -212,7 +213,7 @@ int pel_cmd_sweep(int argc, char **argv)
 			break;
 		case O_LIB:
 			if (pel_plugin_load(optarg, err, sizeof err)) {
-				pel_say("pelsim: %s", err);
+				pel_say("%s", err);
 				goto done;
 			}
 			break;
@@ -238,7 +239,7 @@ int pel_cmd_sweep(int argc, char **argv)
 		goto done;
 	}
 	if (pel_sweep_plan(argv[optind], sets, nsets, check, &p, err, sizeof err)) {
-		pel_say("pelsim: %s", err);
+		pel_say("%s", err);
 		goto done;
 	}
 	rc = 0;
@@ -265,7 +266,7 @@ done:
 	if (!rank) {
 		rc = pel_sweep_open(p, &o, &j, err, sizeof err);
 		if (rc)
-			pel_say("pelsim: %s", err);
+			pel_say("%s", err);
 	}
 #ifdef PEL_HAVE_MPI
 	if (mpi)
@@ -290,7 +291,7 @@ done:
 	if (g.drawn)
 		fputc('\n', stderr);
 	if (failed) {
-		pel_say("pelsim: sweep: %s (the finished runs are in %s/runs.partial.csv; --resume continues)", err,
+		pel_say("%s (the finished runs are in %s/runs.partial.csv; --resume continues)", err,
 			out);
 		pel_sweep_abandon(j);
 		rc = PEL_EXIT_RUN_FAILED;
@@ -298,7 +299,7 @@ done:
 	}
 	pel_sweep_report r;
 	if (pel_sweep_finish(j, &r, err, sizeof err)) {
-		pel_say("pelsim: sweep: %s", err);
+		pel_say("%s", err);
 		rc = PEL_EXIT_RUN_FAILED;
 		goto out;
 	}
@@ -311,7 +312,7 @@ done:
 	if (fflush(stdout))
 		rc = PEL_EXIT_RUN_FAILED;
 	if (r.failed) {
-		pel_say("pelsim: sweep: %zu of %zu runs failed (status and error in runs.csv); first: %s", r.failed,
+		pel_say("%zu of %zu runs failed (status and error in runs.csv); first: %s", r.failed,
 			r.runs, r.first_failure);
 		rc = PEL_EXIT_RUN_FAILED;
 	}

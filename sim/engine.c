@@ -102,7 +102,7 @@ static void grow_slab(pel_engine *e)
 	if (cap > PEL_ENGINE_MAX_PENDING)
 		cap = PEL_ENGINE_MAX_PENDING;
 	if (cap == old) {
-		fprintf(stderr, "pelsim: more than %zu events pending at once\n",
+		fprintf(stderr, "%s: more than %zu events pending at once\n", pel_progname(),
 			PEL_ENGINE_MAX_PENDING);
 		exit(1);
 	}

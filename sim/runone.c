@@ -9,50 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int pel_policy_spec_parse(const char *text, const char *where, int in_scenario, pel_policy_spec *v, char *bad,
-			  size_t badlen)
-{
-	memset(v, 0, sizeof *v);
-	v->text = pel_xstrdup(text);
-	v->buf = pel_xstrdup(text);
-	v->where = where;
-	v->in_scenario = in_scenario;
-	v->params = pel_xcalloc(strlen(text) + 1, sizeof *v->params);
-	char *save = NULL, *name = strtok_r(v->buf, ":", &save);
-	v->name = pel_xstrdup(name ? name : "");
-	for (char *p = strtok_r(NULL, ":", &save); p; p = strtok_r(NULL, ":", &save)) {
-		char *eq = strchr(p, '=');
-		if (!eq && v->nparams) {
-			/* no '=': the previous value goes on (sita:cutoffs=1:5:20);
-			 * strtok_r ended it at the first ':' before p */
-			char *z = p - 1;
-			while (*z == ':')
-				z--;
-			*z = ':';
-			continue;
-		}
-		if (!eq || eq == p) {
-			snprintf(bad, badlen, "%s", p);
-			return -1;
-		}
-		*eq = 0;
-		v->params[v->nparams].name = p;
-		v->params[v->nparams++].value = eq + 1;
-	}
-	return 0;
-}
-
-void pel_policy_spec_free(pel_policy_spec *v)
-{
-	if (!v)
-		return;
-	free(v->text);
-	free(v->name);
-	free(v->params);
-	free(v->buf);
-	memset(v, 0, sizeof *v);
-}
-
 /* The parameters a policy runs with: the scenario's when the scenario
  * names this policy, overridden by the spec's. */
 static pel_param *merge_params(const pel_scenario *s, const pel_policy_spec *spec, size_t *n)
@@ -85,9 +41,9 @@ static const char *scenario_where(const pel_scenario *s)
 static const char *param_where(const pel_scenario *s, const pel_policy_spec *spec, const char *name)
 {
 	const char *named = spec->where ? spec->where : scenario_where(s);
-	for (size_t i = 0; i < spec->nparams; i++)
+	for (size_t i = spec->nparams; i-- > 0;)
 		if (!strcmp(spec->params[i].name, name))
-			return named;
+			return spec->param_where[i] ? spec->param_where[i] : named;
 	if (!strcmp(s->policy, spec->name))
 		for (size_t i = 0; i < s->nparams; i++)
 			if (!strcmp(s->params[i].name, name))
@@ -95,10 +51,18 @@ static const char *param_where(const pel_scenario *s, const pel_policy_spec *spe
 	return named;
 }
 
-/* Each parameter must be one pol declares. */
+/* Each parameter must be one pol declares, given once in spec (pod:d=2:d=3
+ * is refused as the scenario's policy: refuses it). */
 static int check_params(const pel_scenario *s, const pel_policy_spec *spec, const pel_policy *pol,
 			const pel_param *params, size_t n, char *err, size_t errlen)
 {
+	for (size_t i = 0; i < spec->nparams; i++)
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(spec->params[i].name, spec->params[j].name)) {
+				snprintf(err, errlen, "%s: policy: parameter '%s' given twice",
+					 param_where(s, spec, spec->params[i].name), spec->params[i].name);
+				return -1;
+			}
 	for (size_t i = 0; i < n; i++) {
 		int known = 0;
 		char list[256] = "";
@@ -227,4 +191,36 @@ void pel_run_outcome_free(pel_run_outcome *out)
 	out->r = NULL;
 	out->assignment = NULL;
 	out->params = NULL;
+}
+
+/* Whether pol declares a parameter called name. */
+static int declares(const pel_policy *pol, const char *name)
+{
+	for (const pel_param_doc *d = pol->params; d && d->name; d++)
+		if (!strcmp(d->name, name))
+			return 1;
+	return 0;
+}
+
+int pel_policy_specs_try(const pel_scenario *s, const pel_policy_spec *v, size_t n, int which, char *err,
+			 size_t errlen)
+{
+	for (size_t k = 0; k < n; k++)
+		if (pel_policy_spec_check(s, &v[k], err, errlen))
+			return -1;
+	for (size_t k = 0; k < n; k++) {
+		const pel_policy *pol = pel_policy_find(v[k].name);
+		int has_params = pol->params && pol->params->name;
+		if ((which != PEL_TRY_EVERY && !has_params) || (which == PEL_TRY_NO_SCHEDULE && declares(pol, "schedule")))
+			continue;
+		pel_run_options o = { .name_scenario = 1, .init_only = 1 };
+		pel_run_outcome out;
+		int rc = pel_run_policy(s, &v[k], &o, &out);
+		if (rc)
+			snprintf(err, errlen, "%s", out.err);
+		pel_run_outcome_free(&out);
+		if (rc)
+			return -1;
+	}
+	return 0;
 }

@@ -1,18 +1,20 @@
 /* runone.h - one policy on one loaded scenario: what `pelsim run` does for
  * each policy it is given and `pelsim sweep` for each run.
  *
- * A policy is written "NAME[:PARAM=VALUE]..." (on the command line, in
- * sweep.policies).  It runs with the scenario's parameters when the
+ * A policy is written "NAME[:PARAM=VALUE]..." or, in a scenario, as a
+ * mapping (policy_spec.h), on the command line, in policy: and in
+ * sweep.policies alike.  It runs with the scenario's parameters when the
  * scenario names the same policy, overridden by its own; each must be one
  * the policy declares.  The `fixed` policy's schedule file is read, the
  * run simulated, its schedule checked on request and its metrics
  * computed.  Every error is one line; one about a parameter names where
- * that parameter was written (a file:line:col, or --policy). */
+ * that parameter was written (a file:line:col, --policy or a --set). */
 #ifndef PEL_RUNONE_H
 #define PEL_RUNONE_H
 
 #include "assignment.h"
 #include "metrics.h"
+#include "policy_spec.h"
 #include "scenario.h"
 #include "simulate.h"
 
@@ -21,36 +23,24 @@
 /* Statuses of pel_run_policy: also the exit statuses of `pelsim run`. */
 enum { PEL_RUN_OK = 0, PEL_RUN_FAILED = 1, PEL_RUN_BAD_INPUT = 2 };
 
-/* One policy as written, split. */
-typedef struct {
-	char *text;          /* as written: "pod:d=4" */
-	char *name;          /* "pod" */
-	pel_param *params;   /* its own parameters; the strings point into buf */
-	size_t nparams;
-	char *buf;
-	/* where text was written, for messages: "--policy", or the
-	 * file:line:col of sweep.policies; NULL for the scenario's own
-	 * policy: (its parameters are the scenario's) */
-	const char *where;
-	/* written in the scenario file: a relative schedule file among its
-	 * parameters is read from the scenario's folder (from the command
-	 * line: from the working directory) */
-	int in_scenario;
-} pel_policy_spec;
-
-/* Splits text into *v; a piece without '=' continues the previous value
- * (sita:cutoffs=1:5:20).  where and in_scenario are stored as given.
- * Returns 0, or -1 with the piece at fault (a parameter without NAME=,
- * such as "d" in "pod:d") in bad; free v with pel_policy_spec_free in
- * both cases. */
-int pel_policy_spec_parse(const char *text, const char *where, int in_scenario, pel_policy_spec *v, char *bad,
-			  size_t badlen);
-void pel_policy_spec_free(pel_policy_spec *v);
-
 /* Checks the parameters spec would run with on s against those its
  * policy declares.  Returns 0, or -1 with one line in err:
  * "WHERE: policy.X: unknown parameter of policy 'P' (expected one of: ...)". */
 int pel_policy_spec_check(const pel_scenario *s, const pel_policy_spec *spec, char *err, size_t errlen);
+
+/* Whose init pel_policy_specs_try runs: every policy's; only those of
+ * the policies that declare parameters (a static scheduler's init plans
+ * the whole DAG); or of those, not the ones that take a schedule file (a
+ * schedule fits one DAG: a sweep reports a mismatch in its rows). */
+enum { PEL_TRY_EVERY, PEL_TRY_PARAMS, PEL_TRY_NO_SCHEDULE };
+
+/* Checks n specs on s before any of them runs: each names a registered
+ * policy with parameters it declares, and the values of those parameters
+ * pass the policy's init, as which says (pod:d above the devices of s,
+ * sita's cutoffs against them).  Returns 0, or -1 with one line in err,
+ * as pel_run_policy. */
+int pel_policy_specs_try(const pel_scenario *s, const pel_policy_spec *v, size_t n, int which, char *err,
+			 size_t errlen);
 
 typedef struct {
 	int record_transfers;  /* keep every transfer (a schedule file, a Gantt chart) */

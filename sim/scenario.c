@@ -11,6 +11,7 @@
 #include "trace.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -70,6 +71,33 @@ static const char *where(loader *L, yref r, char *buf, size_t n)
 	yaml_node_t *y = Y(L, r);
 	snprintf(buf, n, "%s:%zu:%zu", L->files[r.doc], y ? y->start_mark.line + 1 : 1,
 		 y ? y->start_mark.column + 1 : 1);
+	return buf;
+}
+
+/* where(r), moved on to byte off of the scalar r's value when the value
+ * is written on one line as it reads (plain, or quoted without escapes);
+ * else where(r). */
+static const char *where_in(loader *L, yref r, size_t off, char *buf, size_t n)
+{
+	const char *w = where(L, r, buf, n);
+	yaml_node_t *y = Y(L, r);
+	if (w != buf || !y || y->type != YAML_SCALAR_NODE)
+		return w;
+	/* libyaml's marks count characters, not bytes */
+	const char *v = (const char *)y->data.scalar.value;
+	size_t len = strlen(v), chars = 0, span = y->end_mark.index - y->start_mark.index;
+	for (size_t i = 0; i < len; i++)
+		chars += ((unsigned char)v[i] & 0xc0) != 0x80;
+	int quoted = y->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+		     y->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	int plain = y->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	if (off > len || y->end_mark.line != y->start_mark.line || !(plain || quoted) ||
+	    span != chars + (quoted ? 2 : 0))
+		return w;
+	size_t col = y->start_mark.column + 1 + (quoted ? 1 : 0);
+	for (size_t i = 0; i < off; i++)
+		col += ((unsigned char)v[i] & 0xc0) != 0x80;
+	snprintf(buf, n, "%s:%zu:%zu", L->files[r.doc], y->start_mark.line + 1, col);
 	return buf;
 }
 
@@ -202,8 +230,25 @@ static void syntax_error(loader *L, const char *file, FILE *f, const yaml_parser
 {
 	const char *problem = pa->problem ? pa->problem : "unreadable input";
 	if (pa->error == YAML_READER_ERROR) {
-		size_t line, col;
-		offset_mark(f, pa->problem_offset, &line, &col);
+		size_t line, col, off = pa->problem_offset;
+		if (!strcmp(problem, "invalid trailing UTF-8 octet")) {
+			/* libyaml names the byte after the one at fault (0x0a after
+			 * a Latin-1 0xe9): name the lead byte of the sequence */
+			unsigned char b[4];
+			size_t back = off < 3 ? off : 3, k = back;
+			if (!fseek(f, (long)(off - back), SEEK_SET) && fread(b, 1, back, f) == back) {
+				while (k > 0 && (b[k - 1] & 0xc0) == 0x80)
+					k--;
+				if (k > 0 && b[k - 1] >= 0xc0) {
+					offset_mark(f, off - back + k - 1, &line, &col);
+					fail_plain(L, "%s:%zu:%zu: expected UTF-8 text, found the byte 0x%02x without the "
+						   "UTF-8 bytes that must follow it (a Latin-1 file? save it as UTF-8)",
+						   file, line, col, b[k - 1]);
+					return;
+				}
+			}
+		}
+		offset_mark(f, off, &line, &col);
 		if (pa->problem_value != -1)
 			fail_plain(L, "%s:%zu:%zu: expected UTF-8 text, found 0x%02x (%s)", file, line, col,
 				   (unsigned)pa->problem_value, problem);
@@ -386,7 +431,9 @@ static const char *text(loader *L, yref r, const char *field)
 	return v;
 }
 
-/* A finite number in [lo, hi] (lo excluded when lo_open). */
+/* A finite number in [lo, hi] (lo excluded when lo_open).  A number too
+ * small for a normal double (4.9e-324) reads as the nearest double, as
+ * strtod gives it; one beyond the largest double (1e400) is refused. */
 static double number(loader *L, yref r, const char *field, double lo, int lo_open, double hi)
 {
 	const char *v = text(L, r, field);
@@ -395,14 +442,23 @@ static double number(loader *L, yref r, const char *field, double lo, int lo_ope
 	char *end;
 	errno = 0;
 	double x = strtod(v, &end);
-	int ok = end != v && !*end && errno == 0 && isfinite(x) &&
+	int underflow = errno == ERANGE && fabs(x) <= DBL_MIN;
+	int ok = end != v && !*end && (errno == 0 || underflow) && isfinite(x) &&
 		 (lo_open ? x > lo : x >= lo) && x <= hi;
 	if (!ok) {
 		char what[96];
-		if (isinf(hi))
+		if (isinf(lo) && isinf(hi))
+			snprintf(what, sizeof what, "a finite number");
+		else if (isinf(hi))
 			snprintf(what, sizeof what, "a number %s %g", lo_open ? ">" : ">=", lo);
 		else
 			snprintf(what, sizeof what, "a number in %c%g, %g]", lo_open ? '(' : '[', lo, hi);
+		if (end != v && !*end && errno == ERANGE && !underflow) {
+			char fb[64];
+			fail_at(L, r, field, "expected %s, found %s (beyond the largest double, about 1.8e308)", what,
+				found(L, r, fb, sizeof fb));
+			return 0;
+		}
 		expected(L, r, field, what);
 		return 0;
 	}
@@ -515,8 +571,38 @@ static void not_utf8(loader *L, const pel_override *o)
 	fail_plain(L, "--set %s=%s: expected UTF-8 text, found bytes that are not", o->path, o->value);
 }
 
+/* 1 when path names a place that holds a policy, which may be written as
+ * text or as a mapping: --set may replace either by text there. */
+static int holds_policy(const char *path)
+{
+	static const char list[] = "sweep.policies.";
+	if (!strcmp(path, "policy"))
+		return 1;
+	if (strncmp(path, list, sizeof list - 1))
+		return 0;
+	path += sizeof list - 1;
+	return *path && strspn(path, "0123456789") == strlen(path);
+}
+
+/* The first control character of s (a newline, a tab), or 0. */
+static int control_char(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return (unsigned char)*s;
+	return 0;
+}
+
 static void apply_set(loader *L, const pel_override *o)
 {
+	/* every message quotes the value on its one line, and a scenario's
+	 * values are single lines: a newline is refused, not escaped */
+	int cc = control_char(o->value) ? control_char(o->value) : control_char(o->path);
+	if (cc) {
+		fail_plain(L, "--set %s=%s: expected a value on one line, found the control character 0x%02x", o->path,
+			   o->value, (unsigned)cc);
+		return;
+	}
 	char *path = pel_xstrdup(o->path);
 	char prefix[512] = "";
 	yref cur = root(0);
@@ -563,7 +649,9 @@ static void apply_set(loader *L, const pel_override *o)
 			}
 			if (!next) {
 				yref vf = follow(L, v);
-				if (Y(L, vf)->type != YAML_SCALAR_NODE || vf.doc != v.doc) {
+				int replace = Y(L, vf)->type == YAML_SCALAR_NODE ||
+					      (Y(L, vf)->type == YAML_MAPPING_NODE && holds_policy(o->path));
+				if (!replace || vf.doc != v.doc) {
 					char fb[64];
 					fail_plain(L, "--set %s=%s: %s%s%s: expected a single value to replace, found %s",
 						   o->path, o->value, prefix, *prefix ? "." : "", c, found(L, vf, fb, sizeof fb));
@@ -598,7 +686,8 @@ static void apply_set(loader *L, const pel_override *o)
 			}
 			yref v = seq_item(L, cur, i);
 			if (!next) {
-				if (Y(L, v)->type != YAML_SCALAR_NODE) {
+				if (Y(L, v)->type != YAML_SCALAR_NODE &&
+				    !(Y(L, v)->type == YAML_MAPPING_NODE && holds_policy(o->path))) {
 					char fb[64];
 					fail_plain(L, "--set %s=%s: %s.%s: expected a single value to replace, found %s",
 						   o->path, o->value, prefix, c, found(L, v, fb, sizeof fb));
@@ -1406,6 +1495,67 @@ static pel_dag *read_workload(loader *L, yref r, uint64_t seed)
 	return read_inline_dag(L, r);
 }
 
+/* ---- policies ---- */
+
+/* A policy at r, in either form: "NAME[:PARAM=VALUE]..." (split as on the
+ * command line) or {name: NAME, PARAM: VALUE, ...}, into *v with where
+ * each value was written.  Returns 0, or -1 when L failed (free v in
+ * both cases). */
+static int read_policy_spec(loader *L, yref r, const char *field, pel_policy_spec *v)
+{
+	char wbuf[512], f[400];
+	memset(v, 0, sizeof *v);
+	if (is_type(L, r, YAML_SCALAR_NODE)) {
+		const char *t = text(L, r, field);
+		if (!t)
+			return -1;
+		char bad[256];
+		int rc = pel_policy_spec_parse(t, where(L, r, wbuf, sizeof wbuf), 1, v, bad, sizeof bad);
+		for (size_t i = 0; i < v->nparams; i++) {
+			free(v->param_where[i]);
+			v->param_where[i] = pel_xstrdup(where_in(L, r, v->param_at[i], wbuf, sizeof wbuf));
+		}
+		if (rc) {
+			char fb[64];
+			fail_at(L, r, field, "expected NAME:PARAM=VALUE, found parameter '%s' in %s", bad,
+				found(L, r, fb, sizeof fb));
+			return -1;
+		}
+		return 0;
+	}
+	if (!is_type(L, r, YAML_MAPPING_NODE)) {
+		expected(L, r, field, "a policy: NAME[:PARAM=VALUE]... or a mapping {name: NAME, PARAM: VALUE}");
+		return -1;
+	}
+	snprintf(f, sizeof f, "%.300s.name", field);
+	yref nm = need(L, r, "name", field);
+	const char *name = present(nm) ? text(L, nm, f) : NULL;
+	if (!name || unique_keys(L, r, field))
+		return -1;
+	if (strchr(name, ':')) {
+		expected(L, nm, f, "a policy name (its parameters are the other keys of the mapping)");
+		return -1;
+	}
+	pel_policy_spec_start(v, name, where(L, nm, wbuf, sizeof wbuf), 1);
+	yaml_node_t *y = Y(L, r);
+	size_t n = (size_t)(y->data.mapping.pairs.top - y->data.mapping.pairs.start);
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_pair_t *p = &Y(L, r)->data.mapping.pairs.start[i];
+		yref k = { r.doc, p->key }, val = { r.doc, p->value };
+		const char *key = text(L, k, field);
+		if (!key)
+			return -1;
+		if (!strcmp(key, "name"))
+			continue;
+		snprintf(f, sizeof f, "%.300s.%.80s", field, key);
+		const char *value = text(L, val, f);
+		if (!value)
+			return -1;
+		pel_policy_spec_add(v, key, value, where(L, val, wbuf, sizeof wbuf));
+	}
+	return 0;
+}
+
 /* ---- top level ---- */
 
 static const char *const top_keys[] = { "name", "description", "seed", "policy",
@@ -1531,20 +1681,16 @@ static void read_sweep(loader *L, pel_scenario *s, yref r)
 			return;
 		}
 		w->policies = pel_xcalloc(seq_len(L, pols), sizeof *w->policies);
-		w->policy_where = pel_xcalloc(seq_len(L, pols), sizeof *w->policy_where);
 		for (size_t j = 0; j < seq_len(L, pols) && !L->failed; j++) {
 			yref it = seq_item(L, pols, j);
-			const char *name = text(L, it, "sweep.policies");
-			if (!name)
+			pel_policy_spec *v = &w->policies[w->npolicies++];
+			if (read_policy_spec(L, it, "sweep.policies", v))
 				return;
-			char pname[128];
-			snprintf(pname, sizeof pname, "%.*s", (int)strcspn(name, ":"), name);
-			if (!pel_policy_find(pname)) {
-				expected(L, it, "sweep.policies", "a registered policy (pelsim policies lists them)");
+			if (!pel_policy_find(v->name)) {
+				yref at = is_type(L, it, YAML_MAPPING_NODE) ? get(L, it, "name") : it;
+				expected(L, at, "sweep.policies", "a registered policy (pelsim policies lists them)");
 				return;
 			}
-			w->policy_where[w->npolicies] = pel_xstrdup(where(L, it, wbuf, sizeof wbuf));
-			w->policies[w->npolicies++] = pel_xstrdup(name);
 		}
 	}
 	yref labels = get(L, r, "labels");
@@ -1579,46 +1725,30 @@ static void read_sweep(loader *L, pel_scenario *s, yref r)
 	w->seed = opt_integer(L, r, "seed", "sweep", s->seed, 0, INT64_MAX);
 }
 
+/* The scenario's own policy: its name and parameters into s. */
 static void read_policy(loader *L, pel_scenario *s, yref r)
 {
-	char wbuf[512];
-	if (is_type(L, r, YAML_SCALAR_NODE)) {
-		s->policy = pel_xstrdup(text(L, r, "policy"));
-		s->policy_where = pel_xstrdup(where(L, r, wbuf, sizeof wbuf));
-		return;
+	pel_policy_spec v;
+	if (!read_policy_spec(L, r, "policy", &v)) {
+		s->policy = pel_xstrdup(v.name);
+		s->policy_where = pel_xstrdup(v.where);
+		s->params = pel_xcalloc(v.nparams + 1, sizeof *s->params);
+		s->param_where = pel_xcalloc(v.nparams + 1, sizeof *s->param_where);
+		for (size_t i = 0; i < v.nparams; i++) {
+			size_t j = 0;
+			while (j < s->nparams && strcmp(s->params[j].name, v.params[i].name))
+				j++;
+			if (j < s->nparams) {
+				/* pod:d=2:d=3, as the mapping's duplicate keys are */
+				fail_plain(L, "%s: policy: parameter '%s' given twice", v.param_where[i], v.params[i].name);
+				break;
+			}
+			s->params[j].name = pel_xstrdup(v.params[i].name);
+			s->params[j].value = pel_xstrdup(v.params[i].value);
+			s->param_where[s->nparams++] = pel_xstrdup(v.param_where[i]);
+		}
 	}
-	if (!is_type(L, r, YAML_MAPPING_NODE)) {
-		expected(L, r, "policy", "a policy name or a mapping {name: ..., parameters}");
-		return;
-	}
-	yref nm = need(L, r, "name", "policy");
-	const char *name = text(L, nm, "policy.name");
-	if (!name || unique_keys(L, r, "policy"))
-		return;
-	s->policy = pel_xstrdup(name);
-	s->policy_where = pel_xstrdup(where(L, nm, wbuf, sizeof wbuf));
-	yaml_node_t *y = Y(L, r);
-	size_t n = (size_t)(y->data.mapping.pairs.top - y->data.mapping.pairs.start);
-	s->params = pel_xcalloc(n, sizeof *s->params);
-	s->param_where = pel_xcalloc(n, sizeof *s->param_where);
-	for (size_t i = 0; i < n && !L->failed; i++) {
-		yaml_node_pair_t *p = &Y(L, r)->data.mapping.pairs.start[i];
-		yref k = { r.doc, p->key }, v = { r.doc, p->value };
-		const char *key = text(L, k, "policy");
-		if (!key || !strcmp(key, "name"))
-			continue;
-		for (size_t j = 0; j < s->nparams; j++)
-			if (!strcmp(s->params[j].name, key))
-				fail_at(L, k, "policy", "key '%s' given twice", key);
-		char f[128];
-		snprintf(f, sizeof f, "policy.%s", key);
-		const char *val = text(L, v, f);
-		if (!val)
-			return;
-		s->params[s->nparams].name = pel_xstrdup(key);
-		s->params[s->nparams].value = pel_xstrdup(val);
-		s->param_where[s->nparams++] = pel_xstrdup(where(L, k, wbuf, sizeof wbuf));
-	}
+	pel_policy_spec_free(&v);
 }
 
 /* The model needs a route between the memory nodes of every two devices
@@ -1777,12 +1907,9 @@ void pel_scenario_free(pel_scenario *s)
 		free(ax->label);
 	}
 	free(s->sweep.axes);
-	for (size_t i = 0; i < s->sweep.npolicies; i++) {
-		free(s->sweep.policies[i]);
-		free(s->sweep.policy_where[i]);
-	}
+	for (size_t i = 0; i < s->sweep.npolicies; i++)
+		pel_policy_spec_free(&s->sweep.policies[i]);
 	free(s->sweep.policies);
-	free(s->sweep.policy_where);
 	free(s->sweep.where);
 	pel_model_free(s->model);
 	pel_dag_free(s->dag);

@@ -10,6 +10,7 @@
 
 #include "../models/model.h"
 #include "../policies/policy.h"
+#include "policy_spec.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -32,8 +33,7 @@ typedef struct {
 	size_t naxes;
 	int zip;             /* 1: axes advance together; 0: cartesian product */
 	int weak;            /* sweep.scaling: weak (the work grows with the machine) */
-	char **policies;     /* "name" or "name:param=value:..." */
-	char **policy_where; /* file:line:col of each */
+	pel_policy_spec *policies; /* "name:param=value:..." or {name: ..., param: ...} */
 	size_t npolicies;
 	uint32_t replications;
 	uint64_t seed;       /* base seed */
@@ -44,10 +44,11 @@ typedef struct {
 	char *file;          /* path of the scenario file */
 	char *name;          /* scenario name (defaults to the file's) */
 	uint64_t seed;
-	char *policy;        /* policy name as written */
-	char *policy_where;  /* file:line:col of the policy name */
-	pel_param *params;   /* policy parameters (strings owned) */
-	char **param_where;  /* file:line:col of each parameter */
+	/* policy: NAME[:PARAM=VALUE]... or {name: NAME, PARAM: VALUE, ...} */
+	char *policy;        /* its name */
+	char *policy_where;  /* file:line:col of the policy name (or the --set) */
+	pel_param *params;   /* its parameters (strings owned) */
+	char **param_where;  /* file:line:col of each parameter's value */
 	size_t nparams;
 	pel_platform *platform;
 	pel_dag *dag;

@@ -237,26 +237,14 @@ static int check_points(pel_sweep *p, char *err, size_t errlen)
 			free(b.s);
 			return -1;
 		}
-		for (size_t k = 0; k < p->npol; k++)
-			if (pel_policy_spec_check(s, &p->pol[k], err, errlen)) {
-				pel_scenario_free(s);
-				return -1;
-			}
-		/* parameter values only the policy's init judges (pod:d=0, a
-		 * missing schedule file): tried on the first point, so that they
-		 * stop the sweep before any run; HEFT's init plans the whole
-		 * DAG, so not on every point */
-		for (size_t k = 0; k < p->npol && pt == 0; k++) {
-			pel_run_options o = { .name_scenario = 1, .init_only = 1 };
-			pel_run_outcome out;
-			int rc = pel_run_policy(s, &p->pol[k], &o, &out);
-			if (rc)
-				snprintf(err, errlen, "%s", out.err);
-			pel_run_outcome_free(&out);
-			if (rc) {
-				pel_scenario_free(s);
-				return -1;
-			}
+		/* names and parameters on every point; the values a policy's init
+		 * judges (pod:d above the devices, a missing schedule file) on
+		 * every point for the policies that take parameters, so that they
+		 * stop the sweep before any run; every init on the first point
+		 * (HEFT's init plans the whole DAG, so not on every point) */
+		if (pel_policy_specs_try(s, p->pol, p->npol, pt ? PEL_TRY_NO_SCHEDULE : PEL_TRY_EVERY, err, errlen)) {
+			pel_scenario_free(s);
+			return -1;
 		}
 		pel_scenario_free(s);
 	}
@@ -326,20 +314,12 @@ int pel_sweep_plan(const char *file, const pel_override *sets, size_t nsets, int
 	if (w->npolicies) {
 		p->npol = w->npolicies;
 		p->pol = pel_xcalloc(p->npol, sizeof *p->pol);
-		for (size_t k = 0; k < p->npol; k++) {
-			char bad[512];
-			if (pel_policy_spec_parse(w->policies[k], w->policy_where[k], 1, &p->pol[k], bad, sizeof bad)) {
-				snprintf(err, errlen,
-					 "%s: sweep.policies: expected NAME:PARAM=VALUE, found parameter '%s' in '%s'",
-					 w->policy_where[k], bad, w->policies[k]);
-				goto fail;
-			}
-		}
+		for (size_t k = 0; k < p->npol; k++)
+			pel_policy_spec_copy(&p->pol[k], &w->policies[k]);
 	} else {
 		p->npol = 1;
 		p->pol = pel_xcalloc(1, sizeof *p->pol);
-		char bad[512];
-		pel_policy_spec_parse(p->base->policy, NULL, 1, &p->pol[0], bad, sizeof bad);
+		pel_policy_spec_start(&p->pol[0], p->base->policy, NULL, 1);
 		if (!pel_policy_find(p->pol[0].name)) {
 			snprintf(err, errlen, "%s: policy: expected a registered policy (pelsim policies lists them), found '%s'",
 				 p->base->policy_where ? p->base->policy_where : file, p->base->policy);

@@ -3,6 +3,7 @@
 #include "../common/alloc.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +15,9 @@ static int field(const char *s, double *out)
 	char *end;
 	errno = 0;
 	double x = strtod(s, &end);
-	if (end == s || *end || errno || !isfinite(x) || x < 0)
+	/* a number below the smallest normal double reads as strtod gives it */
+	int underflow = errno == ERANGE && fabs(x) <= DBL_MIN;
+	if (end == s || *end || (errno && !underflow) || !isfinite(x) || x < 0)
 		return -1;
 	*out = x;
 	return 0;

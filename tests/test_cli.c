@@ -141,7 +141,7 @@ static void test_set_errors(void)
 {
 	/* unknown path component */
 	expect_set_error("platform.devics.0.speed=1",
-			 "pelsim: --set platform.devics.0.speed=1: platform: expected one of its keys (network, devices), found 'devics'");
+			 "pelsim run: --set platform.devics.0.speed=1: platform: expected one of its keys (network, devices), found 'devics'");
 	expect_set_error("nme.x=1", "--set nme.x=1: the scenario: expected one of its keys");
 	/* a new key the reader does not know */
 	expect_set_error("platform.devices.0.spede=3",
@@ -164,9 +164,9 @@ static void test_set_errors(void)
 	expect_set_error(".name=1", "--set .name=1: expected a dotted path");
 	/* bad values: the message starts with the --set and names the field */
 	expect_set_error("platform.devices.0.speed=abc",
-			 "pelsim: --set platform.devices.0.speed=abc: platform.devices.0.speed: expected a number > 0, found 'abc'");
+			 "pelsim run: --set platform.devices.0.speed=abc: platform.devices.0.speed: expected a number > 0, found 'abc'");
 	expect_set_error("platform.devices.0.count=0",
-			 "pelsim: --set platform.devices.0.count=0: platform.devices.0.count: expected an integer in [1, 65536], found '0'");
+			 "pelsim run: --set platform.devices.0.count=0: platform.devices.0.count: expected an integer in [1, 65536], found '0'");
 	expect_set_error("workload.tasks.0.times.P3=-1",
 			 "--set workload.tasks.0.times.P3=-1: workload.tasks.0.times.P3: expected a number >= 0, found '-1'");
 	expect_set_error("workload.tasks.0.times.GPU=1",
@@ -176,21 +176,25 @@ static void test_set_errors(void)
 	expect_set_error("seed=-1", "--set seed=-1: seed: expected an integer in [0, 9223372036854775807], found '-1'");
 	expect_set_error("name=", "--set name=: name: expected a non-empty value, found ''");
 	expect_set_error("name=\xff", "--set name=\xff: expected UTF-8 text");
-	/* a value with a newline is quoted on the same line */
-	expect_set_error("platform.devices.0.speed=1\n2", "found '1\\n2'");
+	/* a value with a newline is refused (a scenario's values are single
+	 * lines), quoted on the message's one line */
+	expect_set_error("platform.devices.0.speed=1\n2",
+			 "pelsim run: --set platform.devices.0.speed=1\\n2: expected a value on one line, found the control character 0x0a");
+	expect_set_error("name=a\nb", "pelsim run: --set name=a\\nb: expected a value on one line, found the control character 0x0a");
+	expect_set_error("description=a\tb", "--set description=a\\tb: expected a value on one line, found the control character 0x09");
 	/* malformed --set: no '=' or no path */
 	expect_set_error("abc", "pelsim run: --set: expected PATH=VALUE, found 'abc'");
 	expect_set_error("=3", "pelsim run: --set: expected PATH=VALUE, found '=3'");
 	/* the one line begins with the --set itself */
 	pel_t_result r;
 	pel_t_run(&r, "run", HEFT, "--set", "platform.devices.0.speed=abc");
-	CHECK(pel_t_starts_with(r.err, "pelsim: --set platform.devices.0.speed=abc: platform.devices.0.speed: "),
+	CHECK(pel_t_starts_with(r.err, "pelsim run: --set platform.devices.0.speed=abc: platform.devices.0.speed: "),
 	      "--set platform.devices.0.speed=abc: expected the message to start with the --set, found %s", r.err);
 	pel_t_result_free(&r);
 	/* in an included platform: the --set is named, not the file */
 	pel_t_run(&r, "run", "tests/data/with_include.yaml", "--set", "platform.devices.0.speed=abc");
 	pel_t_check_one_line_error(&r, "--set into an included file",
-				   "pelsim: --set platform.devices.0.speed=abc: platform.devices.0.speed: expected a number > 0, found 'abc'");
+				   "pelsim run: --set platform.devices.0.speed=abc: platform.devices.0.speed: expected a number > 0, found 'abc'");
 	pel_t_result_free(&r);
 }
 
@@ -216,6 +220,114 @@ static double makespan_of(const char *const *args)
 	json_decref(o);
 	pel_t_result_free(&r);
 	return m;
+}
+
+/* ---- policy parameters: one syntax everywhere ---- */
+
+#define POD_MAP "tests/data/pod_mapping.yaml"
+
+/* pelsim run with args: status 0 and its stdout (NULL on failure, checked). */
+static char *run_ok(const char *what, const char *const *args)
+{
+	pel_t_result r;
+	pel_t_run_argv(&r, args);
+	CHECK(r.status == 0 && !r.nerr, "%s: expected status 0 and no stderr, found %d: %s", what, r.status, r.err);
+	char *out = r.status == 0 ? strdup(r.out) : NULL;
+	pel_t_result_free(&r);
+	return out;
+}
+
+static void test_policy_forms(void)
+{
+	/* pod:d=2 as --policy, as --set of the scalar policy, as the mapping
+	 * in the file, and as --set replacing that mapping: the same bytes */
+	char *forms[4];
+	forms[0] = run_ok("--policy pod:d=2", (const char *const[]){ "run", HEFT, "--policy", "pod:d=2", "--json", NULL });
+	forms[1] = run_ok("--set policy=pod:d=2", (const char *const[]){ "run", HEFT, "--set", "policy=pod:d=2", "--json", NULL });
+	forms[2] = run_ok("policy: {name: pod, d: 2}", (const char *const[]){ "run", POD_MAP, "--json", NULL });
+	forms[3] = run_ok("mapping replaced by --set policy=pod:d=2",
+			  (const char *const[]){ "run", POD_MAP, "--set", "policy=pod:d=2", "--json", NULL });
+	for (size_t i = 1; i < 4; i++)
+		CHECK(forms[0] && forms[i] && !strcmp(forms[0], forms[i]), "form %zu of pod:d=2: expected\n%s\nfound\n%s", i,
+		      S(forms[0]), S(forms[i]));
+	/* and another d is another run: the parameter is not ignored */
+	char *d1 = run_ok("--set policy.d=1", (const char *const[]){ "run", POD_MAP, "--set", "policy.d=1", "--json", NULL });
+	char *d1p = run_ok("--policy pod:d=1", (const char *const[]){ "run", HEFT, "--policy", "pod:d=1", "--json", NULL });
+	CHECK(d1 && d1p && !strcmp(d1, d1p), "pod:d=1: --set policy.d=1 and --policy pod:d=1 differ");
+	for (size_t i = 0; i < 4; i++)
+		free(forms[i]);
+	free(d1);
+	free(d1p);
+	/* out of range for the platform (3 devices): refused at the value,
+	 * wherever it was written, before any simulation */
+	static const char want[] = "policy.d: expected a whole number of devices in [1, 3] (the platform has 3), found";
+	pel_t_result r;
+	pel_t_run(&r, "run", HEFT, "--set", "policy=pod:d=4");
+	pel_t_check_one_line_error(&r, "--set policy=pod:d=4", "pelsim run: --set policy=pod:d=4: policy.d: expected a whole number");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", POD_MAP, "--set", "policy.d=9");
+	char full[256];
+	snprintf(full, sizeof full, "pelsim run: --set policy.d=9: %s '9'", want);
+	pel_t_check_one_line_error(&r, "--set policy.d=9", full);
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT, "--policy", "pod:d=4");
+	pel_t_check_one_line_error(&r, "--policy pod:d=4", "pelsim run: --policy: policy.d: expected a whole number of devices in [1, 3] (the platform has 3), found '4'");
+	pel_t_result_free(&r);
+	/* several policies: none runs when one is refused */
+	pel_t_run(&r, "run", HEFT, "--policy", "heft,eager,pod:d=4");
+	pel_t_check_one_line_error(&r, "--policy heft,eager,pod:d=4", "pelsim run: --policy: policy.d: ");
+	pel_t_result_free(&r);
+	pel_t_run(&r, "run", HEFT, "--policy", "heft,pod:e=1");
+	pel_t_check_one_line_error(&r, "--policy heft,pod:e=1", "pelsim run: --policy: policy.e: unknown parameter");
+	pel_t_result_free(&r);
+	/* a parameter given twice: refused as in the scenario */
+	pel_t_run(&r, "run", HEFT, "--policy", "pod:d=1:d=2");
+	pel_t_check_one_line_error(&r, "--policy pod:d=1:d=2", "pelsim run: --policy: policy: parameter 'd' given twice");
+	pel_t_result_free(&r);
+	/* a parameter without NAME= in --set policy= */
+	pel_t_run(&r, "run", HEFT, "--set", "policy=pod:d");
+	pel_t_check_one_line_error(&r, "--set policy=pod:d",
+				   "pelsim run: --set policy=pod:d: policy: expected NAME:PARAM=VALUE, found parameter 'd' in 'pod:d'");
+	pel_t_result_free(&r);
+}
+
+/* Numbers: a subnormal is a number; one beyond the doubles is named so. */
+static void test_number_edges(void)
+{
+	char *out = run_ok("workload.work=4.9e-324",
+			   (const char *const[]){ "run", LAYERED, "--set", "workload.work=4.9e-324", "--json", NULL });
+	free(out);
+	out = run_ok("times.P1=4.9e-324",
+		     (const char *const[]){ "run", HEFT, "--set", "workload.tasks.0.times.P1=4.9e-324", "--json", NULL });
+	free(out);
+	/* an arrival time in a trace file, too */
+	out = run_ok("a trace with 4.9e-324", (const char *const[]){ "run", "tests/data/subnormal_trace.yaml", "--json", NULL });
+	free(out);
+	expect_set_error("workload.tasks.0.times.P1=1e400",
+			 "pelsim run: --set workload.tasks.0.times.P1=1e400: workload.tasks.0.times.P1: expected a number >= 0, "
+			 "found '1e400' (beyond the largest double, about 1.8e308)");
+	/* below the smallest subnormal: 0, which a speed (> 0) refuses */
+	pel_t_result r;
+	pel_t_run(&r, "run", LAYERED, "--set", "platform.devices.0.speed=1e-400");
+	pel_t_check_one_line_error(&r, "speed=1e-400", "platform.devices.0.speed: expected a number > 0, found '1e-400'");
+	pel_t_result_free(&r);
+}
+
+/* Every message starts with "pelsim CMD: " (docs/architecture.md). */
+static void test_message_prefix(void)
+{
+	static const char *const cmds[][3] = {
+		{ "run", "tests/data/no_such.yaml", "pelsim run: tests/data/no_such.yaml: cannot open" },
+		{ "sweep", "tests/data/no_such.yaml", "pelsim sweep: tests/data/no_such.yaml: cannot open" },
+		{ "dag", "tests/data/no_such.yaml", "pelsim dag: tests/data/no_such.yaml: " },
+		{ "plot", "tests/data/no_such_folder", "pelsim plot: " },
+	};
+	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
+		pel_t_result r;
+		pel_t_run(&r, cmds[i][0], cmds[i][1]);
+		pel_t_check_one_line_error(&r, cmds[i][0], cmds[i][2]);
+		pel_t_result_free(&r);
+	}
 }
 
 static void test_set_changes_result(void)
@@ -285,9 +397,9 @@ static void test_command_line_errors(void)
 		    HEFT, "--policy", "nope");
 	USAGE_ERROR("--policy with a newline", "found 'a\\nb'", "run", HEFT, "--policy", "a\nb");
 	USAGE_ERROR("missing scenario file",
-		    "pelsim: tests/data/no_such_scenario.yaml: cannot open: No such file or directory", "run",
+		    "pelsim run: tests/data/no_such_scenario.yaml: cannot open: No such file or directory", "run",
 		    "tests/data/no_such_scenario.yaml");
-	USAGE_ERROR("scenario is a folder", "pelsim: tests/data: cannot open: Is a directory", "run", "tests/data");
+	USAGE_ERROR("scenario is a folder", "pelsim run: tests/data: cannot open: Is a directory", "run", "tests/data");
 	USAGE_ERROR("policies with an argument", "pelsim policies: expected no argument, found 'heft'", "policies",
 		    "heft");
 	USAGE_ERROR("policies with an unknown option", "pelsim policies: unknown or ambiguous option '--json'",
@@ -514,7 +626,7 @@ static void test_schedule(void)
 
 	pel_t_run(&r, "run", HEFT, "--schedule", "/nonexistent/dir/x.csv");
 	pel_t_check_one_line_error(&r, "--schedule /nonexistent/dir/x.csv",
-				   "pelsim: --schedule: expected a file that can be written, found '/nonexistent/dir/x.csv'");
+				   "pelsim run: --schedule: expected a file that can be written, found '/nonexistent/dir/x.csv'");
 	pel_t_result_free(&r);
 	pel_t_run(&r, "run", HEFT, "--schedule", "tests");
 	pel_t_check_one_line_error(&r, "--schedule tests (a folder)", "found 'tests'");
@@ -534,6 +646,9 @@ int main(void)
 	    !CU_add_test(s, "a bad scenario writes nothing", test_bad_scenario_writes_nothing) ||
 	    !CU_add_test(s, "--set errors", test_set_errors) ||
 	    !CU_add_test(s, "--set changes the result", test_set_changes_result) ||
+	    !CU_add_test(s, "policy parameters in every form", test_policy_forms) ||
+	    !CU_add_test(s, "number edges", test_number_edges) ||
+	    !CU_add_test(s, "message prefix per command", test_message_prefix) ||
 	    !CU_add_test(s, "command-line errors", test_command_line_errors) ||
 	    !CU_add_test(s, "help", test_help) ||
 	    !CU_add_test(s, "policies", test_policies) ||

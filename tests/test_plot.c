@@ -510,7 +510,7 @@ static void test_gantt(void)
 	pel_t_result_free(&r);
 	pel_t_run(&r, "run", HEFT, "--gantt", "/nonexistent/dir/g.png");
 	pel_t_check_one_line(&r, 2, "--gantt into a missing folder",
-			     "pelsim: --gantt: expected a file that can be written, found '/nonexistent/dir/g.png'");
+			     "pelsim run: --gantt: expected a file that can be written, found '/nonexistent/dir/g.png'");
 	pel_t_result_free(&r);
 }
 
@@ -586,7 +586,7 @@ static void test_gnuplot_trouble(void)
 	pel_t_result_free(&r);
 	snprintf(path, sizeof path, "%s/g.png", tmpdir);
 	run_with(&r, "PATH=/nonexistent", "run", HEFT, "--gantt", path);
-	pel_t_check_one_line(&r, 2, "run --gantt without gnuplot", "pelsim: --gantt: gnuplot: expected gnuplot on the PATH");
+	pel_t_check_one_line(&r, 2, "run --gantt without gnuplot", "pelsim run: --gantt: gnuplot: expected gnuplot on the PATH");
 	pel_t_result_free(&r);
 
 	/* no templates there: status 2 */

@@ -518,7 +518,7 @@ static void test_bad_axes(void)
 	/* a parameter the policy does not take: the message of run --policy */
 	pel_t_run(&r, "sweep", "tests/data/sweep/bad_param.yaml", "--out", d);
 	pel_t_check_one_line_all(&r, 2, "unknown parameter",
-				 (const char *const[]){ "bad_param.yaml:13:20: policy.gamma: unknown parameter of policy 'dmda' "
+				 (const char *const[]){ "bad_param.yaml:13:32: policy.gamma: unknown parameter of policy 'dmda' "
 							"(expected one of: alpha, beta)", NULL });
 	CHECK(!pel_t_exists(d), "an unknown parameter left %s", d);
 	pel_t_result_free(&r);
@@ -526,8 +526,8 @@ static void test_bad_axes(void)
 	 * is not there: also before any run */
 	pel_t_run(&r, "sweep", "tests/data/sweep/bad_param_value.yaml", "--out", d);
 	pel_t_check_one_line_all(&r, 2, "refused parameter value",
-				 (const char *const[]){ "bad_param_value.yaml:13:20: policy.d: expected a number in [1, 1e+06], "
-							"found '0'", NULL });
+				 (const char *const[]){ "bad_param_value.yaml:13:27: policy.d: expected a whole number of devices in "
+							"[1, 2] (the platform has 2), found '0'", NULL });
 	CHECK(!pel_t_exists(d), "a refused parameter value left %s", d);
 	pel_t_result_free(&r);
 	pel_t_run(&r, "sweep", "tests/data/sweep/bad_param_value.yaml", "--set",
@@ -783,6 +783,61 @@ static void test_worker_killed(void)
 	free(runs);
 }
 
+/* Field k (0-based) of a CSV line without quoted fields, into buf. */
+static const char *csv_field_k(const char *line, size_t k, char *buf, size_t n)
+{
+	for (; k && line; k--) {
+		line = strchr(line, ',');
+		line = line ? line + 1 : NULL;
+	}
+	snprintf(buf, n, "%.*s", line ? (int)strcspn(line, ",\n") : 0, line ? line : "");
+	return buf;
+}
+
+/* sweep.policies in both forms: text and mapping run alike, named as
+ * text in runs.csv; a parameter out of range at one point stops the
+ * sweep before any run, at the value, with the command's prefix. */
+static void test_policy_forms(void)
+{
+	char d[256], p[512];
+	out_dir(d, sizeof d, "forms");
+	pel_t_result r;
+	pel_t_run(&r, "sweep", "tests/data/sweep/policy_forms.yaml", "-q", "--out", d);
+	CHECK(r.status == 0, "policy_forms.yaml: expected status 0, found %d: %s", r.status, r.err);
+	pel_t_result_free(&r);
+	char *runs = pel_t_read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
+	/* header, then per point: pod:d=2 (text), pod:d=2 (mapping), dmda */
+	char *lines[16];
+	size_t nl = pel_t_split_lines(runs, lines, 16);
+	CHECK(nl == 7, "policy_forms runs.csv: expected 7 lines, found %zu", nl);
+	for (size_t pt = 0; pt < 2 && nl == 7; pt++) {
+		const char *text = lines[1 + 3 * pt], *map = lines[2 + 3 * pt], *dmda = lines[3 + 3 * pt];
+		char a[64], b[64], c[64];
+		CHECK(!strcmp(csv_field_k(text, 3, a, sizeof a), "pod:d=2") &&
+			      !strcmp(csv_field_k(map, 3, b, sizeof b), "pod:d=2") &&
+			      !strcmp(csv_field_k(dmda, 3, c, sizeof c), "dmda:alpha=2:beta=0.5"),
+		      "point %zu: expected policies pod:d=2, pod:d=2, dmda:alpha=2:beta=0.5, found %s, %s, %s", pt, a, b, c);
+		/* the same run: every field after the policy column agrees */
+		const char *ta = strchr(strstr(text, "pod:d=2"), ','), *mb = strchr(strstr(map, "pod:d=2"), ',');
+		CHECK(ta && mb && !strcmp(ta, mb), "point %zu: text and mapping forms differ:\n%s\n%s", pt, text, map);
+	}
+	free(runs);
+	out_dir(d, sizeof d, "pod_devices");
+	pel_t_run(&r, "sweep", "tests/data/sweep/pod_devices.yaml", "-q", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "pod:d=3 on 2 devices",
+				 (const char *const[]){ "pelsim sweep: tests/data/sweep/pod_devices.yaml:13:36: policy.d: "
+							"expected a whole number of devices in [1, 2] (the platform has 2), "
+							"found '3'", NULL });
+	CHECK(!pel_t_exists(d), "a refused parameter at the second point left %s", d);
+	pel_t_result_free(&r);
+	/* --set replaces a list item's mapping by text */
+	pel_t_run(&r, "sweep", "tests/data/sweep/pod_devices.yaml", "-q", "--set", "sweep.policies.1=pod:d=2",
+		  "--out", d);
+	CHECK(r.status == 0, "--set sweep.policies.1=pod:d=2: expected status 0, found %d: %s", r.status, r.err);
+	pel_t_result_free(&r);
+}
+
 static void test_failed_runs(void)
 {
 	char d[256], p[512];
@@ -888,6 +943,7 @@ int main(void)
 	    !CU_add_test(s, "torn and foreign journals", test_torn_journal) ||
 	    !CU_add_test(s, "kill -9 and --resume", test_kill_resume) ||
 	    !CU_add_test(s, "failed runs", test_failed_runs) ||
+	    !CU_add_test(s, "policies as text and as mappings", test_policy_forms) ||
 	    !CU_add_test(s, "a worker killed", test_worker_killed) ||
 	    !CU_add_test(s, "progress", test_progress)
 #ifdef PEL_MPIEXEC

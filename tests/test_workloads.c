@@ -1568,7 +1568,7 @@ static void test_dag_errors(void)
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		char file[256], want[1024];
 		snprintf(file, sizeof file, DATA "%s", bad[i].file);
-		snprintf(want, sizeof want, "pelsim: %s%s", file, bad[i].place);
+		snprintf(want, sizeof want, "pelsim dag: %s%s", file, bad[i].place);
 		pel_t_result r;
 		pel_t_run(&r, "dag", file, "--json");
 		pel_t_check_one_line_error(&r, file, want);
@@ -1595,7 +1595,7 @@ static void test_dag_errors(void)
 	pel_t_check_one_line_error(&r, "pelsim dag --format graphml", "--format: expected one of: dot, wfformat, stg, etc");
 	pel_t_result_free(&r);
 	pel_t_run(&r, "dag", DATA "small.stg", "--format", "dot");
-	pel_t_check_one_line_error(&r, "pelsim dag small.stg --format dot", "pelsim: " DATA "small.stg:1: ");
+	pel_t_check_one_line_error(&r, "pelsim dag small.stg --format dot", "pelsim dag: " DATA "small.stg:1: ");
 	pel_t_result_free(&r);
 	pel_t_run(&r, "dag", DATA "small.dot", "--export", "/nonexistent-dir/x.dot");
 	pel_t_check_one_line_error(&r, "pelsim dag --export into a missing folder", "--export: ");
@@ -1672,14 +1672,14 @@ static void test_scenario_files(void)
 	 * field; the same from --set names the --set */
 	pel_t_run(&r, "run", DATA "bad_path.yaml");
 	pel_t_check_one_line_error(&r, "bad_path.yaml",
-				   "pelsim: " DATA "bad_path.yaml:7:9: workload.file: " DATA "no_such_workload.dot: cannot open");
+				   "pelsim run: " DATA "bad_path.yaml:7:9: workload.file: " DATA "no_such_workload.dot: cannot open");
 	pel_t_result_free(&r);
 	pel_t_run(&r, "dag", DATA "bad_path.yaml", "--json");
-	pel_t_check_one_line_error(&r, "pelsim dag bad_path.yaml", "pelsim: " DATA "bad_path.yaml:7:9: workload.file: ");
+	pel_t_check_one_line_error(&r, "pelsim dag bad_path.yaml", "pelsim dag: " DATA "bad_path.yaml:7:9: workload.file: ");
 	pel_t_result_free(&r);
 	pel_t_run(&r, "run", DATA "file_dot.yaml", "--set", "workload.file=gone.dot");
 	pel_t_check_one_line_error(&r, "--set workload.file=gone.dot",
-				   "pelsim: --set workload.file=gone.dot: workload.file: " DATA "gone.dot: cannot open");
+				   "pelsim run: --set workload.file=gone.dot: workload.file: " DATA "gone.dot: cannot open");
 	pel_t_result_free(&r);
 	/* a format that does not fit the file */
 	pel_t_run(&r, "run", DATA "file_dot.yaml", "--set", "workload.format=stg");
