@@ -3,6 +3,7 @@
 #include "../common/alloc.h"
 #include "../common/random.h"
 #include "engine.h"
+#include "network.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -12,46 +13,10 @@
 enum { EV_TASK_END = 1, EV_RELEASE = 2, EV_FLOW = 3 };
 enum { ST_WAITING, ST_READY, ST_RUNNING, ST_DONE };
 
-/* A transfer under the shared network model: first the route's latency
- * (inactive), then its bytes move at the rate max-min fairness gives it
- * (active).  Flows live in a pool with a free list, grown by doubling. */
+/* The shared network as the simulator sees it: the flows (sim/network)
+ * and, per task and slot, what waits for them. */
 typedef struct {
-	double left;      /* bytes still to move, as of `last` */
-	double rate;      /* bytes/s while active; 0 before */
-	double last;      /* when `left` was brought up to date */
-	double bytes;     /* its edge's bytes */
-	pel_event_id ev;  /* its pending event (latency over, or completion) */
-	uint32_t gen;     /* bumped at every (re)schedule: its event carries it */
-	pel_task_id task; /* the task it feeds */
-	uint32_t epoch;   /* that task's binding it was started for */
-	uint32_t nlinks;  /* links of its route */
-	uint32_t active;  /* index in the active list; UINT32_MAX while in latency */
-	uint32_t xfer;    /* index in the result's xfers, or UINT32_MAX */
-	uint32_t next;    /* next free flow, on the free list */
-} flow;
-
-/* A flow crossing a link: which flow, and which hop of its route. */
-typedef struct {
-	uint32_t f, hop;
-} link_use;
-
-/* The shared network: flows, the active ones, who crosses each link and
- * the scratch arrays of the rate computation (all preallocated, grown by
- * doubling, never allocated per event). */
-typedef struct {
-	flow *fl;             /* pool */
-	uint32_t fcap, free_head;
-	uint32_t maxh;        /* room per flow in the two arrays below */
-	uint32_t *fl_link;    /* fcap x maxh: link of each hop */
-	uint32_t *fl_pos;     /* fcap x maxh: position of the flow in that link's users */
-	uint32_t *act;        /* active flows */
-	uint32_t nact, acap;
-	double *nrate;        /* per active index: the new rate; < 0 until fixed */
-	link_use **users;     /* per link: the active flows crossing it */
-	uint32_t *nusers, *ucap;
-	double *cap;          /* per link: bandwidth left during a computation */
-	uint32_t *cnt;        /* per link: unfixed flows crossing it */
-	uint32_t *busy;       /* links crossed by an active flow */
+	pel_network *flows;  /* the flows themselves */
 	uint32_t *pending;    /* per task: input flows still moving to its binding */
 	uint32_t *epoch;      /* per task: bumped at every binding */
 	double *slot_exec;    /* per global slot: exec of the task waiting there */
@@ -237,145 +202,18 @@ static void start_task(sim *s, pel_task_id t, pel_device_id d)
 
 /* ---- the shared network ------------------------------------------------ */
 
-static void flow_grow(network *n)
-{
-	uint32_t old = n->fcap, cap = old ? 2 * old : 256;
-	n->fl = pel_xreallocarray(n->fl, cap, sizeof *n->fl);
-	n->fl_link = pel_xreallocarray(n->fl_link, (size_t)cap * n->maxh, sizeof *n->fl_link);
-	n->fl_pos = pel_xreallocarray(n->fl_pos, (size_t)cap * n->maxh, sizeof *n->fl_pos);
-	n->act = pel_xreallocarray(n->act, cap, sizeof *n->act);
-	n->nrate = pel_xreallocarray(n->nrate, cap, sizeof *n->nrate);
-	for (uint32_t i = cap; i-- > old;) {
-		n->fl[i].gen = 0;
-		n->fl[i].next = n->free_head;
-		n->free_head = i;
-	}
-	n->fcap = cap;
-}
-
-/* Brings every active flow's bytes left up to date at its current rate. */
-static void flows_advance(network *n, double now)
-{
-	for (uint32_t i = 0; i < n->nact; i++) {
-		flow *f = &n->fl[n->act[i]];
-		if (now > f->last) {
-			f->left = isinf(f->rate) ? 0 : f->left - f->rate * (now - f->last);
-			/* rounding: what is left of a flow that should be done */
-			if (f->left <= f->bytes * 1e-12)
-				f->left = 0;
-			f->last = now;
-		}
-	}
-}
-
-/* Max-min fair rates of the active flows by progressive filling: the link
- * whose bandwidth left per unfixed flow is smallest fixes its flows at that
- * share, which the other links of their routes lose; repeat.  A flow whose
- * rate changed gets its completion event rescheduled. */
-static void flows_rerate(sim *s, double now)
-{
-	network *n = &s->net;
-	const pel_link *links = s->p->links;
-	uint32_t nbusy = 0;
-	for (uint32_t i = 0; i < n->nact; i++) {
-		uint32_t fi = n->act[i];
-		n->nrate[i] = -1;
-		for (uint32_t h = 0; h < n->fl[fi].nlinks; h++) {
-			uint32_t l = n->fl_link[(size_t)fi * n->maxh + h];
-			if (n->cnt[l] == 0) {
-				n->cap[l] = links[l].bandwidth;
-				n->busy[nbusy++] = l;
-			}
-			n->cnt[l]++;
-		}
-	}
-	while (nbusy) {
-		uint32_t best = 0;
-		double share = INFINITY;
-		for (uint32_t i = 0; i < nbusy; i++) {
-			uint32_t l = n->busy[i];
-			double x = fmax(n->cap[l], 0) / n->cnt[l];
-			if (x < share || i == 0) {
-				share = x;
-				best = l;
-			}
-		}
-		for (uint32_t u = 0; u < n->nusers[best]; u++) {
-			uint32_t fi = n->users[best][u].f;
-			flow *f = &n->fl[fi];
-			if (n->nrate[f->active] >= 0)
-				continue;
-			n->nrate[f->active] = share;
-			for (uint32_t h = 0; h < f->nlinks; h++) {
-				uint32_t l = n->fl_link[(size_t)fi * n->maxh + h];
-				if (!isinf(share))
-					n->cap[l] -= share;
-				n->cnt[l]--;
-			}
-		}
-		uint32_t k = 0;
-		for (uint32_t i = 0; i < nbusy; i++)
-			if (n->cnt[n->busy[i]])
-				n->busy[k++] = n->busy[i];
-		nbusy = k;
-	}
-	for (uint32_t i = 0; i < n->nact; i++) {
-		uint32_t fi = n->act[i];
-		flow *f = &n->fl[fi];
-		if (n->nrate[i] < 0) /* crosses no link */
-			n->nrate[i] = INFINITY;
-		if (n->nrate[i] == f->rate)
-			continue;
-		f->rate = n->nrate[i];
-		pel_engine_cancel(s->eng, f->ev);
-		double end = isinf(f->rate) || f->left == 0 ? now : now + f->left / f->rate;
-		f->ev = pel_engine_push(s->eng, end, EV_FLOW, fi, ++f->gen);
-	}
-}
-
 /* Starts the flow of edge e's bytes from node `from` to node `to` for
- * task dst (bound there): the route's latency first. */
+ * task dst (bound there). */
 static void flow_start(sim *s, uint32_t e, pel_task_id dst, uint32_t from, uint32_t to, double now,
 		       double ideal_arrive)
 {
-	network *n = &s->net;
-	if (n->free_head == UINT32_MAX)
-		flow_grow(n);
-	uint32_t fi = n->free_head;
-	flow *f = &n->fl[fi];
-	n->free_head = f->next;
-	f->nlinks = pel_platform_route(s->p, from, to, &n->fl_link[(size_t)fi * n->maxh]);
-	f->bytes = f->left = s->g->bytes[e];
-	f->rate = 0;
-	f->last = now;
-	f->task = dst;
-	f->epoch = n->epoch[dst];
-	f->active = UINT32_MAX;
-	f->xfer = s->record ? record_xfer(s, e, from, to, now, ideal_arrive) : UINT32_MAX;
-	n->pending[dst]++;
-	double lat = s->p->route_latency[(size_t)from * s->p->nnodes + to];
-	f->ev = pel_engine_push(s->eng, now + lat, EV_FLOW, fi, ++f->gen);
-}
-
-/* The flow's latency is over: its bytes join the links' sharing. */
-static void flow_activate(sim *s, uint32_t fi, double now)
-{
-	network *n = &s->net;
-	flows_advance(n, now);
-	flow *f = &n->fl[fi];
-	f->last = now;
-	f->active = n->nact;
-	n->act[n->nact++] = fi;
-	for (uint32_t h = 0; h < f->nlinks; h++) {
-		uint32_t l = n->fl_link[(size_t)fi * n->maxh + h];
-		if (n->nusers[l] == n->ucap[l]) {
-			n->ucap[l] = n->ucap[l] ? 2 * n->ucap[l] : 16;
-			n->users[l] = pel_xreallocarray(n->users[l], n->ucap[l], sizeof *n->users[l]);
-		}
-		n->fl_pos[(size_t)fi * n->maxh + h] = n->nusers[l];
-		n->users[l][n->nusers[l]++] = (link_use){ fi, h };
-	}
-	flows_rerate(s, now);
+	pel_flow_owner o = {
+		.task = dst,
+		.epoch = s->net.epoch[dst],
+		.xfer = s->record ? record_xfer(s, e, from, to, now, ideal_arrive) : UINT32_MAX,
+	};
+	s->net.pending[dst]++;
+	pel_network_start(s->net.flows, from, to, s->g->bytes[e], now, o);
 }
 
 /* Starts a task that waited in its slot for its inputs. */
@@ -389,84 +227,38 @@ static void launch_staged(sim *s, pel_task_id t, double now)
 	pel_engine_push(s->eng, start + exec, EV_TASK_END, t, 0);
 }
 
-/* The flow's bytes are all there: it leaves the links, the others are
- * re-rated, and its task is one input closer to starting. */
-static void flow_done(sim *s, uint32_t fi, double now)
-{
-	network *n = &s->net;
-	flow *f = &n->fl[fi];
-	flows_advance(n, now);
-	for (uint32_t h = 0; h < f->nlinks; h++) {
-		uint32_t l = n->fl_link[(size_t)fi * n->maxh + h];
-		uint32_t pos = n->fl_pos[(size_t)fi * n->maxh + h];
-		link_use moved = n->users[l][--n->nusers[l]];
-		n->users[l][pos] = moved;
-		n->fl_pos[(size_t)moved.f * n->maxh + moved.hop] = pos;
-	}
-	uint32_t last = n->act[--n->nact];
-	n->act[f->active] = last;
-	n->fl[last].active = f->active;
-	flows_rerate(s, now);
-	if (f->xfer != UINT32_MAX)
-		s->r->xfers[f->xfer].end = now;
-	pel_task_id t = f->task;
-	f->gen++;
-	f->next = n->free_head;
-	n->free_head = fi;
-	if (f->epoch != n->epoch[t])
-		return; /* t was bound elsewhere since: wasted bytes */
-	if (--n->pending[t] == 0 && s->state[t] == ST_RUNNING)
-		launch_staged(s, t, now);
-}
-
+/* A flow event: when it was a flow's last byte, the transfer ends and the
+ * task it feeds is one input closer to starting. */
 static void flow_event(sim *s, const pel_event *ev)
 {
-	uint32_t fi = ev->a;
-	if (fi >= s->net.fcap || s->net.fl[fi].gen != ev->b)
-		return; /* stale */
-	if (s->net.fl[fi].active == UINT32_MAX)
-		flow_activate(s, fi, ev->time);
-	else
-		flow_done(s, fi, ev->time);
+	pel_flow_owner o;
+	if (!pel_network_event(s->net.flows, ev, &o))
+		return;
+	if (o.xfer != UINT32_MAX)
+		s->r->xfers[o.xfer].end = ev->time;
+	if (o.epoch != s->net.epoch[o.task])
+		return; /* the task was bound elsewhere since: wasted bytes */
+	if (--s->net.pending[o.task] == 0 && s->state[o.task] == ST_RUNNING)
+		launch_staged(s, o.task, ev->time);
 }
 
+/* The flows and the per-task and per-slot arrays of the shared network. */
 static void network_init(sim *s, uint32_t ntasks)
 {
 	network *n = &s->net;
-	const pel_platform *p = s->p;
-	n->free_head = UINT32_MAX;
-	n->maxh = p->max_hops ? p->max_hops : 1;
-	n->users = pel_xcalloc(p->nlinks ? p->nlinks : 1, sizeof *n->users);
-	n->nusers = pel_xcalloc(p->nlinks ? p->nlinks : 1, sizeof *n->nusers);
-	n->ucap = pel_xcalloc(p->nlinks ? p->nlinks : 1, sizeof *n->ucap);
-	n->cap = pel_xcalloc(p->nlinks ? p->nlinks : 1, sizeof *n->cap);
-	n->cnt = pel_xcalloc(p->nlinks ? p->nlinks : 1, sizeof *n->cnt);
-	n->busy = pel_xcalloc(p->nlinks ? p->nlinks : 1, sizeof *n->busy);
+	n->flows = pel_network_new(s->p, s->eng, EV_FLOW);
 	n->pending = pel_xcalloc(ntasks ? ntasks : 1, sizeof *n->pending);
 	n->epoch = pel_xcalloc(ntasks ? ntasks : 1, sizeof *n->epoch);
-	n->slot_exec = pel_xcalloc(p->total_slots ? p->total_slots : 1, sizeof *n->slot_exec);
-	flow_grow(n);
+	n->slot_exec = pel_xcalloc(s->p->total_slots ? s->p->total_slots : 1, sizeof *n->slot_exec);
 }
 
-static void network_free(network *n, uint32_t nlinks)
+/* Frees what network_init made (a zeroed n is fine). */
+static void network_free(network *n)
 {
-	if (n->users)
-		for (uint32_t l = 0; l < nlinks; l++)
-			free(n->users[l]);
-	free(n->users);
-	free(n->nusers);
-	free(n->ucap);
-	free(n->cap);
-	free(n->cnt);
-	free(n->busy);
+	pel_network_free(n->flows);
 	free(n->pending);
 	free(n->epoch);
 	free(n->slot_exec);
-	free(n->fl);
-	free(n->fl_link);
-	free(n->fl_pos);
-	free(n->act);
-	free(n->nrate);
 }
 
 /* Offers every device with a free slot work until the policy has none. */
@@ -596,7 +388,7 @@ static void sim_free(sim *s)
 	free(s->slot_task);
 	free(s->slot_kind);
 	free(s->idle);
-	network_free(&s->net, s->p->nlinks);
+	network_free(&s->net);
 }
 
 pel_sim_result *pel_simulate(const pel_model *m, const pel_policy *pol,

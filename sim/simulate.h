@@ -9,10 +9,11 @@
  * event it costs.  Under the ideal network model transfers are arithmetic
  * (no contention, no event).  Under the shared model (platform->net ==
  * PEL_NET_SHARED) the bytes of each transfer are a flow over its route's
- * links, which concurrent flows share max-min fairly: two events per flow
- * (latency over, last byte in) plus reschedules when rates change; a task
- * pulled while input flows are moving holds its slot and starts when the
- * last lands.  Edges with explicit comm times keep their fixed duration. */
+ * links, which concurrent flows share max-min fairly (sim/network.h,
+ * sim/maxmin.h): two events per flow (latency over, last byte in) plus
+ * reschedules when rates change; a task pulled while input flows are
+ * moving holds its slot and starts when the last lands.  Edges with
+ * explicit comm times keep their fixed duration. */
 #ifndef PEL_SIMULATE_H
 #define PEL_SIMULATE_H
 
