@@ -2,14 +2,18 @@
 # missing Debian packages (make deps), so both work on a fresh Debian 12.
 PACKAGES := cmake make gcc pkg-config libgsl-dev libyaml-dev libjansson-dev \
             libcunit1-dev libgraphviz-dev gnuplot-nox libopenmpi-dev openmpi-bin
+# `make fuzz` also needs clang and its compiler-rt (libFuzzer: Debian 12's
+# clang only recommends libclang-rt-14-dev, so it is named).
+FUZZ_PACKAGES := clang libclang-rt-14-dev
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_SECONDS ?= 3
 
-.PHONY: all deps build demo test test-release bench clean
+.PHONY: all deps deps-fuzz build demo test test-release fuzz bench clean
 
 all: build
 
 deps:
-	@missing=$$(for p in $(PACKAGES); do \
+	@missing=$$(for p in $(PACKAGES) $(EXTRA_PACKAGES); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
 	  done); \
 	if [ -n "$$missing" ]; then \
@@ -22,6 +26,9 @@ deps:
 	    exit 1; \
 	  fi; \
 	fi
+
+deps-fuzz:
+	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(FUZZ_PACKAGES)"
 
 build: deps
 	cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
@@ -53,5 +60,13 @@ test-release: deps
 	cmake --build build-rel -j $(JOBS)
 	cd build-rel && ctest --output-on-failure -j $(JOBS)
 
+# The libFuzzer harnesses of fuzz/ (clang, ASan, UBSan) and a short run of
+# each (FUZZ_SECONDS after its seeds); docs/fuzzing.md for long campaigns.
+fuzz: deps-fuzz
+	cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DPEL_FUZZ=ON \
+	  -DBUILD_TESTING=OFF -DPEL_FUZZ_SECONDS=$(FUZZ_SECONDS) >/dev/null
+	cmake --build build-fuzz -j $(JOBS)
+	cd build-fuzz && ctest -L fuzz --output-on-failure -j $(JOBS)
+
 clean:
-	rm -rf build build-test build-rel
+	rm -rf build build-test build-rel build-fuzz
