@@ -41,8 +41,12 @@ static const char usage_plot[] =
 	"environment: PELSIM_PLOTS names the folder of the gnuplot templates\n"
 	"(default: the plots/ folder of pelsim's sources).\n"
 	"\n"
-	"exit status: 0 done, 1 gnuplot failed, 2 bad input or usage (no or a\n"
-	"malformed summary.csv, no gnuplot)\n";
+	"DIR must hold a finished sweep: plot refuses a folder with the journal of an\n"
+	"unfinished one (runs.partial.csv), fewer rows than study.csv counts, or a\n"
+	"malformed study.csv or axes.csv.\n"
+	"\n"
+	"exit status: 0 done, 1 gnuplot failed, 2 bad input or usage (no, a\n"
+	"malformed or an incomplete summary.csv, no gnuplot)\n";
 
 /* mkdir -p: makes dir and its missing parents; returns 0 or -1 (errno). */
 static int make_dirs(const char *dir)

@@ -28,7 +28,12 @@ static const char usage_sweep[] =
 	"is replayed by\n"
 	"  pelsim run SCENARIO --set AXIS=VALUE... --seed SEED --policy POLICY\n"
 	"Finished runs go to DIR/runs.partial.csv at once; a sweep that was\n"
-	"interrupted continues with --resume and ends with the same files.\n"
+	"interrupted continues with --resume and ends with the same files.  The\n"
+	"journal records a digest of the configuration (the scenario as resolved,\n"
+	"the files it reads, --set, policies, seeds, replications, --check);\n"
+	"--resume refuses a journal of another one, and refuses to run when there\n"
+	"is no journal (nothing to resume).  A sweep started without --resume first\n"
+	"moves the results of an earlier sweep in DIR to DIR/previous/.\n"
 	"Under mpirun (Open MPI), rank 0 hands the runs out to the other ranks.\n"
 	"\n"
 	"options:\n"
@@ -36,6 +41,7 @@ static const char usage_sweep[] =
 	"  --out DIR            write the files there (default out/NAME, NAME the\n"
 	"                       scenario's name)\n"
 	"  --resume             continue the sweep journaled in DIR/runs.partial.csv\n"
+	"                       (with the same scenario, --set and --check)\n"
 	"  --set PATH=VALUE     override one value of the scenario (as for run);\n"
 	"                       repeatable; --set sweep.replications=3 works too\n"
 	"  --check              verify each schedule (a bad one fails its run)\n"
@@ -274,6 +280,8 @@ done:
 #endif
 	if (rc)
 		goto out;
+	if (!rank && !quiet && pel_sweep_moved(j))
+		pel_say("pelsim: sweep: the results of the previous sweep in %s were moved to %s", out, pel_sweep_moved(j));
 	int failed;
 	if (mpi && size > 1) {
 #ifdef PEL_HAVE_MPI

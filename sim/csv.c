@@ -125,3 +125,23 @@ size_t pel_csv_split(char *line, char ***fields, size_t *cap, int *open_quote)
 		r++;
 	}
 }
+
+size_t pel_csv_column(const char *line, size_t k)
+{
+	const char *r = line;
+	for (size_t i = 0; i < k; i++) {
+		if (*r == '"') {
+			for (r++; *r && (*r != '"' || r[1] == '"'); r++)
+				if (*r == '"')
+					r++; /* "" */
+			if (*r == '"')
+				r++;
+		}
+		while (*r && *r != ',')
+			r++;
+		if (!*r)
+			return (size_t)(r - line) + 1;
+		r++;
+	}
+	return (size_t)(r - line) + 1;
+}

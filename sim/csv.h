@@ -31,5 +31,9 @@ const char *pel_csv_field(char *buf, size_t n, const char *s);
  * free it).  Returns the count.  *open_quote, when not NULL, is set to
  * whether a quoted field ran to the end of the line (it then ends there). */
 size_t pel_csv_split(char *line, char ***fields, size_t *cap, int *open_quote);
+/* The column (1-based byte offset) where field k (0-based) of a line not
+ * yet split starts, read as pel_csv_split reads it; one past the end of
+ * the line when it has fewer fields. */
+size_t pel_csv_column(const char *line, size_t k);
 
 #endif

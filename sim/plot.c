@@ -3,6 +3,7 @@
 
 #include "../common/alloc.h"
 #include "csv.h"
+#include "results.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -292,55 +293,24 @@ static long find_col(char **h, size_t n, const char *name)
 	return -1;
 }
 
-/* Calls take(s, key, value) for each "key,value" row after the header
- * of the file name beside the summary; nothing when it is missing. */
-static void read_pairs(pel_summary *s, const char *name,
-		       void (*take)(pel_summary *s, const char *key, const char *value))
+/* The folder of a summary's path ("." for none) into buf. */
+static const char *summary_dir(const char *path, char *buf, size_t n)
 {
-	const char *slash = strrchr(s->path, '/');
-	char path[4096];
-	snprintf(path, sizeof path, "%.*s%s", slash ? (int)(slash - s->path + 1) : 0, s->path, name);
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return;
-	char *line = NULL, **fld = NULL;
-	size_t linecap = 0, fcap = 0;
-	ssize_t len;
-	for (unsigned no = 1; (len = getline(&line, &linecap, f)) >= 0; no++) {
-		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = 0;
-		int open;
-		if (no > 1 && pel_csv_split(line, &fld, &fcap, &open) == 2 && !open)
-			take(s, fld[0], fld[1]);
-	}
-	free(line);
-	free(fld);
-	fclose(f);
-}
-
-/* axes.csv ("axis,label" rows, from sweep.labels): an axis's name in the
- * figures; an unknown axis or an empty label leaves the default name. */
-static void take_label(pel_summary *s, const char *axis, const char *label)
-{
-	if (!*label)
-		return;
-	if (!s->labels)
-		s->labels = pel_xcalloc(s->naxes, sizeof *s->labels);
-	for (size_t a = 0; a < s->naxes; a++)
-		if (!strcmp(s->axes[a], axis) && !s->labels[a])
-			s->labels[a] = pel_xstrdup(label);
-}
-
-/* study.csv ("key,value" rows): "scaling,weak" from sweep.scaling; a
- * missing file or key means strong scaling. */
-static void take_study(pel_summary *s, const char *key, const char *value)
-{
-	if (!strcmp(key, "scaling"))
-		s->weak = !strcmp(value, "weak");
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		snprintf(buf, n, ".");
+	else
+		snprintf(buf, n, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	return buf;
 }
 
 pel_summary *pel_summary_read(const char *path, char *err, size_t errlen)
 {
+	/* an unfinished sweep first: what its folder holds is not its result */
+	char dir[4096];
+	summary_dir(path, dir, sizeof dir);
+	if (pel_results_finished(dir, err, errlen))
+		return NULL;
 	FILE *f = fopen(path, "r");
 	if (!f) {
 		say(err, errlen, "%s: expected the summary of a sweep (pelsim sweep writes it), found none (%s)", path,
@@ -505,8 +475,13 @@ pel_summary *pel_summary_read(const char *path, char *err, size_t errlen)
 		    path);
 		goto out;
 	}
-	read_pairs(s, "axes.csv", take_label);
-	read_pairs(s, "study.csv", take_study);
+	pel_study st;
+	if (pel_study_read(dir, &st, err, errlen) || pel_results_whole(dir, &st, s->nrows, err, errlen))
+		goto out;
+	s->weak = st.weak;
+	s->labels = pel_xcalloc(s->naxes, sizeof *s->labels);
+	if (pel_axes_read(dir, s->axes, s->naxes, s->labels, err, errlen))
+		goto out;
 	ok = 1;
 out:
 	for (size_t i = 0; i < nhead; i++)

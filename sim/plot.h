@@ -84,8 +84,11 @@ typedef struct {
  * columns are ignored.  Cells of slots, capacity and the metrics may be
  * empty (a metric that does not apply, a row whose runs all failed), but
  * at least one row must have a makespan.
+ * Before it, refuses a folder whose results are not whole (results.h: a
+ * journal of an unfinished sweep); after it, reads study.csv and axes.csv
+ * strictly and checks the rows against the counts study.csv records.
  * Returns NULL with one line in err ("file:line: column: expected ...,
- * found ...") when it is missing or malformed. */
+ * found ...") when it is missing, malformed or incomplete. */
 pel_summary *pel_summary_read(const char *path, char *err, size_t errlen);
 void pel_summary_free(pel_summary *s);
 

@@ -7,6 +7,7 @@
 #include "../models/generate.h"
 #include "../models/families.h"
 #include "../models/stream.h"
+#include "digest.h"
 #include "import.h"
 #include "trace.h"
 
@@ -1816,6 +1817,103 @@ static void load_include(loader *L, yref top, const char *key)
 		L->incs[L->nincs++] = (include){ v, d };
 }
 
+/* ---- the digest of the resolved tree ---- */
+
+/* A pair of a mapping, sorted by its key's text (the original order
+ * breaks ties; a key that is no scalar comes last). */
+typedef struct {
+	const char *key;
+	size_t order;
+	int k, v;
+} sorted_pair;
+
+/* qsort order of sorted_pair. */
+static int cmp_pair(const void *a, const void *b)
+{
+	const sorted_pair *x = a, *y = b;
+	if (!x->key != !y->key)
+		return x->key ? -1 : 1;
+	int c = x->key && y->key ? strcmp(x->key, y->key) : 0;
+	if (c)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Digest of the tree under the main document: each node in pre-order as
+ * its type, its size and its text, mapping pairs sorted by key, included
+ * files in place of their names, a node met again (an alias) as the
+ * number it was first met under.  Walked with a stack of its own: the
+ * keys the reader ignores may nest deeper than the C stack allows. */
+static uint64_t tree_digest(loader *L)
+{
+	pel_digest d;
+	pel_digest_init(&d);
+	size_t *seen[MAX_DOCS] = { 0 }, met = 0;
+	for (int i = 0; i < L->ndocs; i++)
+		seen[i] = pel_xcalloc((size_t)(L->docs[i].nodes.top - L->docs[i].nodes.start) + 1, sizeof **seen);
+	size_t cap = 64, n = 0;
+	yref *stack = pel_xmalloc(cap * sizeof *stack);
+	stack[n++] = root(0);
+	sorted_pair *pairs = NULL;
+	size_t pcap = 0;
+	while (n) {
+		yref r = follow(L, stack[--n]);
+		yaml_node_t *y = Y(L, r);
+		if (!y) {
+			pel_digest_u64(&d, 'N');
+			continue;
+		}
+		size_t *mark = &seen[r.doc][r.idx];
+		if (*mark) {
+			pel_digest_u64(&d, 'R');
+			pel_digest_u64(&d, *mark);
+			continue;
+		}
+		*mark = ++met;
+		if (y->type == YAML_SCALAR_NODE) {
+			pel_digest_u64(&d, 'S');
+			pel_digest_u64(&d, y->data.scalar.length);
+			pel_digest_bytes(&d, y->data.scalar.value, y->data.scalar.length);
+			continue;
+		}
+		size_t k = y->type == YAML_SEQUENCE_NODE
+				   ? (size_t)(y->data.sequence.items.top - y->data.sequence.items.start)
+				   : (size_t)(y->data.mapping.pairs.top - y->data.mapping.pairs.start);
+		pel_digest_u64(&d, y->type == YAML_SEQUENCE_NODE ? 'Q' : 'M');
+		pel_digest_u64(&d, k);
+		if (n + 2 * k > cap) {
+			cap = 2 * (n + 2 * k);
+			stack = pel_xreallocarray(stack, cap, sizeof *stack);
+		}
+		if (y->type == YAML_SEQUENCE_NODE) {
+			for (size_t i = k; i-- > 0;)
+				stack[n++] = (yref){ r.doc, y->data.sequence.items.start[i] };
+			continue;
+		}
+		if (k > pcap) {
+			pcap = k;
+			pairs = pel_xreallocarray(pairs, pcap, sizeof *pairs);
+		}
+		for (size_t i = 0; i < k; i++) {
+			yaml_node_pair_t *p = &y->data.mapping.pairs.start[i];
+			yaml_node_t *key = yaml_document_get_node(&L->docs[r.doc], p->key);
+			pairs[i] = (sorted_pair){ key && key->type == YAML_SCALAR_NODE ? (const char *)key->data.scalar.value
+										 : NULL,
+						  i, p->key, p->value };
+		}
+		qsort(pairs, k, sizeof *pairs, cmp_pair);
+		for (size_t i = k; i-- > 0;) {
+			stack[n++] = (yref){ r.doc, pairs[i].v };
+			stack[n++] = (yref){ r.doc, pairs[i].k };
+		}
+	}
+	free(pairs);
+	free(stack);
+	for (int i = 0; i < L->ndocs; i++)
+		free(seen[i]);
+	return d.h;
+}
+
 static const char *base_name(const char *path)
 {
 	const char *s = strrchr(path, '/');
@@ -1864,6 +1962,8 @@ int pel_scenario_load(const char *file, const pel_override *sets, size_t nsets,
 		s->dag = read_workload(&L, need(&L, top, "workload", ""), s->seed);
 	if (!L.failed)
 		check_routes(&L, top, s->platform, s->dag);
+	if (!L.failed)
+		s->digest = tree_digest(&L);
 	if (!L.failed) {
 		pel_model_error me;
 		s->model = pel_model_bind(s->platform, s->dag, &me);

@@ -54,6 +54,8 @@ typedef struct {
 	pel_dag *dag;
 	pel_model *model;
 	pel_sweep_spec sweep; /* present only when the file has a sweep: section */
+	uint64_t digest;     /* of the YAML as resolved: --set applied, included
+			      * files in place, mapping keys sorted (digest.h) */
 } pel_scenario;
 
 /* One --set override: a dotted path into the scenario and a scalar value. */

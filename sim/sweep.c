@@ -4,12 +4,15 @@
 
 #include "../common/alloc.h"
 #include "../common/random.h"
+#include "digest.h"
 #include "report.h"
+#include "results.h"
 #include "runone.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <gsl/gsl_cdf.h>
+#include <inttypes.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <poll.h>
@@ -129,6 +132,8 @@ struct pel_sweep {
 	pel_policy_spec *pol;
 	size_t *idx;         /* npoints x naxes value indices */
 	char *header;        /* of runs.csv, no newline */
+	pel_digest models;   /* of each point's platform and DAG, as loaded */
+	pel_config_id id;    /* what the journal records (results.h) */
 };
 
 const char *pel_sweep_name(const pel_sweep *p)
@@ -237,6 +242,10 @@ static int check_points(pel_sweep *p, char *err, size_t errlen)
 			free(b.s);
 			return -1;
 		}
+		/* what the runs read, files included (a DAG file edited between
+		 * a kill and --resume changes it) */
+		pel_digest_platform(&p->models, s->platform);
+		pel_digest_dag(&p->models, s->dag);
 		/* names and parameters on every point; the values a policy's init
 		 * judges (pod:d above the devices, a missing schedule file) on
 		 * every point for the policies that take parameters, so that they
@@ -266,6 +275,34 @@ static void make_header(pel_sweep *p)
 	p->header = b.s;
 }
 
+/* The digests of the configuration: the resolved scenario (YAML after
+ * --set, and what each point loads), the --set list, the policies, the
+ * seeds and replications, the options that change rows. */
+static void make_id(pel_sweep *p)
+{
+	pel_digest d[PEL_CONFIG_PARTS];
+	for (int i = 0; i < PEL_CONFIG_PARTS; i++)
+		pel_digest_init(&d[i]);
+	pel_digest_u64(&d[PEL_CONFIG_SCENARIO], p->base->digest);
+	pel_digest_u64(&d[PEL_CONFIG_SCENARIO], p->models.h);
+	pel_digest_str(&d[PEL_CONFIG_SCENARIO], p->header);
+	pel_digest_u64(&d[PEL_CONFIG_SET], p->nsets);
+	for (size_t i = 0; i < p->nsets; i++) {
+		pel_digest_str(&d[PEL_CONFIG_SET], p->sets[i].path);
+		pel_digest_str(&d[PEL_CONFIG_SET], p->sets[i].value);
+	}
+	pel_digest_u64(&d[PEL_CONFIG_POLICIES], p->npol);
+	for (size_t k = 0; k < p->npol; k++)
+		pel_digest_str(&d[PEL_CONFIG_POLICIES], p->pol[k].text);
+	pel_digest_u64(&d[PEL_CONFIG_SEEDS], p->seed);
+	pel_digest_u64(&d[PEL_CONFIG_SEEDS], p->reps);
+	pel_digest_u64(&d[PEL_CONFIG_SEEDS], p->npoints);
+	pel_digest_u64(&d[PEL_CONFIG_OPTIONS], (uint64_t)p->check);
+	for (int i = 0; i < PEL_CONFIG_PARTS; i++)
+		p->id.part[i] = d[i].h;
+	pel_config_id_seal(&p->id);
+}
+
 int pel_sweep_plan(const char *file, const pel_override *sets, size_t nsets, int check,
 		   pel_sweep **out, char *err, size_t errlen)
 {
@@ -273,6 +310,7 @@ int pel_sweep_plan(const char *file, const pel_override *sets, size_t nsets, int
 	pel_sweep *p = pel_xcalloc(1, sizeof *p);
 	p->file = pel_xstrdup(file);
 	p->check = check;
+	pel_digest_init(&p->models);
 	p->sets = pel_xcalloc(nsets + 1, sizeof *p->sets);
 	for (size_t i = 0; i < nsets; i++) {
 		p->sets[i].path = pel_xstrdup(sets[i].path);
@@ -333,6 +371,7 @@ int pel_sweep_plan(const char *file, const pel_override *sets, size_t nsets, int
 	if (check_points(p, err, errlen))
 		goto fail;
 	make_header(p);
+	make_id(p);
 	*out = p;
 	return 0;
 fail:
@@ -478,6 +517,7 @@ struct pel_sweep_job {
 	size_t done, resumed;
 	size_t cursor;       /* next (point, replication) to hand out */
 	double synced;       /* when the journal was last synced */
+	char *moved;         /* where an earlier sweep's results went, or NULL */
 };
 
 /* Seconds between two syncs of the journal. */
@@ -581,8 +621,78 @@ static int journal_append(pel_sweep_job *j, const char *row, char *err, size_t e
 	return 0;
 }
 
-/* Reads the journal left by an interrupted sweep.  Returns 0, or an exit
- * status with err. */
+/* The files of a finished sweep, all moved aside together. */
+static const char *const result_files[] = { "runs.csv", "summary.csv", "axes.csv", "study.csv" };
+#define NRESULTS (sizeof result_files / sizeof *result_files)
+
+/* A sweep starting afresh: the results of an earlier one in its folder
+ * go to DIR/previous/ (replacing what an even earlier one left there), so
+ * that the folder never shows old results beside a new journal.  Returns
+ * 0, or 1 with err (a file that cannot be moved). */
+static int move_aside(pel_sweep_job *j, char *err, size_t errlen)
+{
+	size_t found = 0;
+	for (size_t i = 0; i < NRESULTS; i++) {
+		char *f = path_in(j->dir, result_files[i]);
+		struct stat st;
+		found += lstat(f, &st) == 0;
+		free(f);
+	}
+	if (!found)
+		return 0;
+	char *old = path_in(j->dir, "previous");
+	int rc = 0;
+	if (mkdir(old, 0777) && errno != EEXIST) {
+		snprintf(err, errlen, "%s: cannot move the results of the previous sweep aside (%s)", old, strerror(errno));
+		rc = 1;
+	}
+	for (size_t i = 0; i < NRESULTS && !rc; i++) {
+		char *from = path_in(j->dir, result_files[i]), *to = path_in(old, result_files[i]);
+		/* a file the earlier sweep lacks must not stay from an older one */
+		if (rename(from, to) && (errno != ENOENT || (unlink(to) && errno != ENOENT))) {
+			snprintf(err, errlen, "%s: cannot move the results of the previous sweep aside to %s (%s)", from,
+				 old, strerror(errno));
+			rc = 1;
+		}
+		free(from);
+		free(to);
+	}
+	if (rc)
+		free(old);
+	else
+		j->moved = old;
+	return rc;
+}
+
+/* The message for a journal that does not start as this sweep's does
+ * (first, its first line, is cut at its end). */
+static void foreign_journal(const pel_sweep_job *j, const char *first, char *err, size_t errlen)
+{
+	pel_config_id theirs;
+	if (pel_config_id_parse(first, &theirs)) {
+		snprintf(err, errlen,
+			 "%s:1: expected the journal of this sweep (its first line records the configuration), found another first line (written by an older pelsim, or not a journal); remove the file to start over",
+			 j->journal);
+		return;
+	}
+	if (theirs.config != j->p->id.config) {
+		char what[256];
+		pel_config_id_diff(&theirs, &j->p->id, what, sizeof what);
+		snprintf(err, errlen,
+			 "%s: expected the journal of this sweep's configuration, found one of another (%s differ since it was written): resume with the configuration it was started with, or remove the file to start over",
+			 j->journal, what);
+		return;
+	}
+	snprintf(err, errlen,
+		 "%s:2: expected the journal of this sweep, found another header (the scenario changed since it was written; remove the file to start over)",
+		 j->journal);
+}
+
+/* Reads the journal left by an interrupted sweep: its first line, the
+ * configuration (results.h), must be this sweep's; then the header of
+ * runs.csv and rows.  An empty journal, or one torn within those two
+ * lines, starts again (and moves an earlier sweep's results aside).
+ * Returns 0, or an exit status with err. */
 static int read_journal(pel_sweep_job *j, char *err, size_t errlen)
 {
 	const pel_sweep *p = j->p;
@@ -602,16 +712,19 @@ static int read_journal(pel_sweep_job *j, char *err, size_t errlen)
 		got += (size_t)k;
 	}
 	buf[got] = 0;
-	size_t hl = strlen(p->header);
+	char idline[512];
+	pel_config_id_format(&p->id, idline, sizeof idline);
+	pel_strbuf start = { 0 };
+	pel_strbuf_printf(&start, "%s\n%s\n", idline, p->header);
 	size_t keep = 0; /* bytes of whole lines kept */
 	int rc = 0;
-	if (got <= hl && !memcmp(buf, p->header, got)) {
-		/* empty or a torn header: start the journal again */
+	if (got <= start.n && !memcmp(buf, start.s, got)) {
+		/* empty or torn before its first row: start the journal again */
 		keep = 0;
-	} else if (got > hl && !memcmp(buf, p->header, hl) && buf[hl] == '\n') {
-		keep = hl + 1;
-		size_t lineno = 1;
-		for (char *c = buf + hl + 1; *c;) {
+	} else if (got > start.n && !memcmp(buf, start.s, start.n)) {
+		keep = start.n;
+		size_t lineno = 2;
+		for (char *c = buf + start.n; *c;) {
 			char *nl = strchr(c, '\n');
 			lineno++;
 			if (!nl)
@@ -633,36 +746,45 @@ static int read_journal(pel_sweep_job *j, char *err, size_t errlen)
 			c = nl + 1;
 		}
 	} else {
-		snprintf(err, errlen,
-			 "%s: expected the journal of this sweep, found another header (the scenario changed since it was written; remove the file to start over)",
-			 j->journal);
+		buf[strcspn(buf, "\n")] = 0;
+		foreign_journal(j, buf, err, errlen);
 		rc = 2;
 	}
 	free(buf);
-	if (rc)
-		return rc;
-	if (keep < got && ftruncate(j->fd, (off_t)keep)) {
+	if (!rc && keep < got && ftruncate(j->fd, (off_t)keep)) {
 		snprintf(err, errlen, "%s: cannot drop its torn last line (%s)", j->journal, strerror(errno));
-		return 1;
+		rc = 1;
 	}
-	if (!keep) {
-		size_t n = strlen(p->header);
-		char *h = pel_xmalloc(n + 2);
-		snprintf(h, n + 2, "%s\n", p->header);
-		int bad = write_all(j->fd, h, n + 1) || fdatasync(j->fd);
-		free(h);
-		if (bad) {
-			snprintf(err, errlen, "%s: cannot write the journal (%s)", j->journal, strerror(errno));
-			return 1;
-		}
+	if (!rc && !keep)
+		rc = move_aside(j, err, errlen);
+	if (!rc && !keep && (write_all(j->fd, start.s, start.n) || fdatasync(j->fd))) {
+		snprintf(err, errlen, "%s: cannot write the journal (%s)", j->journal, strerror(errno));
+		rc = 1;
 	}
+	free(start.s);
 	j->resumed = j->done;
-	return 0;
+	return rc;
 }
 
 int pel_sweep_open(pel_sweep *p, const pel_sweep_output *o, pel_sweep_job **out, char *err, size_t errlen)
 {
 	*out = NULL;
+	if (o->resume) {
+		/* nothing to resume: say so rather than run it all */
+		char *journal = path_in(o->outdir, "runs.partial.csv"), *runs = path_in(o->outdir, "runs.csv");
+		struct stat st;
+		int none = lstat(journal, &st) && errno == ENOENT, finished = !lstat(runs, &st);
+		if (none)
+			snprintf(err, errlen,
+				 "%s: --resume: expected the journal of an interrupted sweep (runs.partial.csv), found none: %s",
+				 o->outdir,
+				 finished ? "the sweep there finished (runs.csv); run without --resume to run it again"
+					  : "nothing to resume; run without --resume to start the sweep");
+		free(journal);
+		free(runs);
+		if (none)
+			return 2;
+	}
 	if (make_dirs(o->outdir)) {
 		snprintf(err, errlen, "--out: expected a folder that can be created, found '%s' (%s)", o->outdir,
 			 strerror(errno));
@@ -716,7 +838,13 @@ void pel_sweep_abandon(pel_sweep_job *j)
 	free(j->rows);
 	free(j->dir);
 	free(j->journal);
+	free(j->moved);
 	free(j);
+}
+
+const char *pel_sweep_moved(const pel_sweep_job *j)
+{
+	return j->moved;
 }
 
 size_t pel_sweep_next(pel_sweep_job *j, size_t *runs, size_t max)
@@ -1203,6 +1331,9 @@ int pel_sweep_finish(pel_sweep_job *j, pel_sweep_report *rep, char *err, size_t 
 	/* study.csv: what kind of study it is (sweep.scaling), for the figures */
 	pel_strbuf study = { 0 };
 	pel_strbuf_printf(&study, "key,value\nscaling,%s\n", p->w->weak ? "weak" : "strong");
+	/* what the results are of, and how many rows make them whole (plot checks) */
+	pel_strbuf_printf(&study, "config,%016" PRIx64 "\npoints,%zu\npolicies,%zu\nreplications,%u\n", p->id.config,
+			  p->npoints, p->npol, p->reps);
 	/* each written whole beside its place, then all renamed into place */
 	struct {
 		const char *name;

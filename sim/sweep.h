@@ -14,7 +14,13 @@
  * The runs are handed out, a (point, replication) at a time, to worker
  * processes (fork) or MPI ranks; each finished row is appended to the
  * journal DIR/runs.partial.csv with one write and fdatasync, so a sweep
- * killed at any moment can be resumed.  At the end DIR/runs.csv (one row
+ * killed at any moment can be resumed.  The journal's first line records
+ * the digests of the sweep's configuration (results.h): the resolved
+ * scenario (its YAML after --set, included files in place, and the
+ * platform and DAG each point loads), the --set list, the policies, the
+ * seeds and replications, --check; a journal of another configuration is
+ * refused, never mixed in.  A sweep that starts afresh first moves the
+ * results of an earlier one in DIR to DIR/previous/.  At the end DIR/runs.csv (one row
  * per run, in run order) and DIR/summary.csv (mean, standard deviation and
  * 95% confidence half-width of every metric per point and policy) are
  * written to temporary files and renamed, and the journal is removed: the
@@ -90,9 +96,11 @@ typedef struct {
 
 typedef struct pel_sweep_job pel_sweep_job;
 
-/* Opens DIR and its journal (reading it with o->resume).  Returns 0 and
- * *out, or an exit status (2: bad input, such as a journal left without
- * --resume; 1: a file that cannot be written) with a message in err. */
+/* Opens DIR and its journal (reading it with o->resume); starting afresh,
+ * moves an earlier sweep's results to DIR/previous/.  Returns 0 and *out,
+ * or an exit status (2: bad input, such as a journal left without
+ * --resume, --resume with no journal, a journal of another configuration;
+ * 1: a file that cannot be written or moved) with a message in err. */
 int pel_sweep_open(pel_sweep *p, const pel_sweep_output *o, pel_sweep_job **out, char *err, size_t errlen);
 /* The next piece of work: the runs of one (point, replication) still to
  * do, at most max of them (max >= the number of policies).  Returns how
@@ -115,5 +123,8 @@ int pel_sweep_run_inline(pel_sweep_job *j, char *err, size_t errlen);
 int pel_sweep_finish(pel_sweep_job *j, pel_sweep_report *rep, char *err, size_t errlen);
 /* Frees a job without writing anything (the journal stays). */
 void pel_sweep_abandon(pel_sweep_job *j);
+/* The folder where opening moved the results of an earlier sweep in DIR
+ * (DIR/previous), or NULL when there were none. */
+const char *pel_sweep_moved(const pel_sweep_job *j);
 
 #endif

@@ -544,6 +544,143 @@ static void test_bad_summaries(void)
 	CHECK(!pel_t_exists(out), "%s: expected no folder made for bad input", out);
 }
 
+/* A folder tmpdir/name holding hand's summary.csv and the files given
+ * (name, text; NULL-terminated pairs); its path in dir. */
+static void hand_folder(char *dir, size_t n, const char *name, const char *const *files)
+{
+	char path[700];
+	snprintf(dir, n, "%s/%s", tmpdir, name);
+	CU_ASSERT_EQUAL_FATAL(mkdir(dir, 0777), 0);
+	char *sum = pel_t_read_file(DATA "/hand/summary.csv");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sum);
+	snprintf(path, sizeof path, "%s/summary.csv", dir);
+	FILE *f = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs(sum, f);
+	fclose(f);
+	free(sum);
+	for (size_t i = 0; files[i]; i += 2) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		f = fopen(path, "w");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+		fputs(files[i + 1], f);
+		fclose(f);
+	}
+}
+
+/* Malformed study.csv and axes.csv beside a good summary: one line naming
+ * file:line:column and the field, exit status 2, nothing drawn. */
+static void test_bad_study_axes(void)
+{
+	static const struct {
+		const char *file, *text, *want;
+	} cases[] = {
+		{ "study.csv", "", "study.csv:1:1: header: expected 'key,value', found an empty file" },
+		{ "study.csv", "key,val\nscaling,weak\n", "study.csv:1:1: header: expected 'key,value', found 'key,val'" },
+		{ "study.csv", "key,value\nscaling,sideways\n", "study.csv:2:9: scaling: expected strong or weak, found 'sideways'" },
+		{ "study.csv", "key,value\nscalling,weak\n",
+		  "study.csv:2:1: key: expected scaling, config, points, policies or replications, found 'scalling'" },
+		{ "study.csv", "key,value\nscaling,weak\nscaling,strong\n",
+		  "study.csv:3:1: key: expected 'scaling' once, found it again (first on line 2)" },
+		{ "study.csv", "key,value\nscaling,weak,extra\n", "study.csv:2:14: expected 2 fields (key,value), found 3" },
+		{ "study.csv", "key,value\nscaling\n", "study.csv:2:8: expected 2 fields (key,value), found 1" },
+		{ "study.csv", "key,value\nscaling,\"weak\n",
+		  "study.csv:2:9: value: expected a closing quote, found the end of the line" },
+		{ "study.csv", "key,value\npoints,-3\n", "study.csv:2:8: points: expected a positive integer, found '-3'" },
+		{ "study.csv", "key,value\nreplications,1e3\n",
+		  "study.csv:2:14: replications: expected a positive integer, found '1e3'" },
+		{ "study.csv", "key,value\nconfig,12ab\n", "study.csv:2:8: config: expected 16 hex digits (0-9, a-f), found '12ab'" },
+		{ "study.csv", "key,value\nscaling,weak\0,x\n", "study.csv:2:13: expected text, found a NUL byte" },
+		{ "axes.csv", "axis,lbl\n", "axes.csv:1:1: header: expected 'axis,label', found 'axis,lbl'" },
+		{ "axes.csv", "axis,label\nplatform.devices.9.count,x\n",
+		  "axes.csv:2:1: axis: expected an axis of the summary (platform.devices.1.count), found 'platform.devices.9.count'" },
+		{ "axes.csv", "axis,label\nplatform.devices.1.count,a\nplatform.devices.1.count,b\n",
+		  "axes.csv:3:1: axis: expected 'platform.devices.1.count' once, found it again (first on line 2)" },
+		{ "axes.csv", "axis,label\nplatform.devices.1.count,\"GPUs\n",
+		  "axes.csv:2:26: label: expected a closing quote, found the end of the line" },
+		{ "axes.csv", "axis,label\nplatform.devices.1.count\n", "axes.csv:2:25: expected 2 fields (axis,label), found 1" },
+	};
+	char out[512];
+	snprintf(out, sizeof out, "%s/bad-study-out", tmpdir);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char name[64], dir[512], want[1024];
+		snprintf(name, sizeof name, "bad-study-%zu", i);
+		/* the NUL case: fputs stops at it, so write it whole */
+		hand_folder(dir, sizeof dir, name, (const char *const[]){ NULL });
+		char path[700];
+		snprintf(path, sizeof path, "%s/%s", dir, cases[i].file);
+		FILE *f = fopen(path, "w");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+		size_t len = strlen(cases[i].text);
+		if (strstr(cases[i].want, "NUL"))
+			len += 1 + strlen(cases[i].text + len + 1);
+		fwrite(cases[i].text, 1, len, f);
+		fclose(f);
+		snprintf(want, sizeof want, "pelsim plot: %s/%s", dir, cases[i].want);
+		pel_t_result r;
+		pel_t_run(&r, "plot", dir, "--format", "png", "--out", out);
+		pel_t_check_one_line(&r, 2, cases[i].want, want);
+		pel_t_result_free(&r);
+	}
+	CHECK(!pel_t_exists(out), "%s: expected no folder made for bad input", out);
+}
+
+/* Incomplete results: a journal beside them (a sweep unfinished, or an
+ * older pelsim's leaving old results beside a new journal), fewer rows
+ * than study.csv counts, runs.csv missing or short; a journal whose
+ * configuration is the one study.csv records (only its removal was
+ * missed) is no obstacle. */
+static void test_incomplete_results(void)
+{
+	static const char journal_a[] = "# pelsim sweep journal: config=00000000000000aa scenario=0000000000000001"
+					" set=0000000000000002 policies=0000000000000003 seeds=0000000000000004"
+					" options=0000000000000005\nrun,point\n";
+	static const char runs_header[] = "run,point,platform.devices.1.count,policy\n";
+	char rows12[1024], rows5[512];
+	snprintf(rows12, sizeof rows12, "%s", runs_header);
+	for (int i = 0; i < 12; i++)
+		snprintf(rows12 + strlen(rows12), sizeof rows12 - strlen(rows12), "%d,%d,1,heft\n", i, i / 4);
+	snprintf(rows5, sizeof rows5, "%.*s", (int)(strchr(strchr(rows12, '\n') + 1, '\n') - rows12) + 1, rows12);
+	for (int i = 0; i < 4; i++)
+		snprintf(rows5 + strlen(rows5), sizeof rows5 - strlen(rows5), "%d,0,1,heft\n", i + 1);
+	static const char counts[] = "key,value\npoints,3\npolicies,2\nreplications,2\n";
+	const struct {
+		const char *name;
+		const char *const files[8];
+		const char *want; /* NULL: drawn */
+	} cases[] = {
+		{ "journal-old", { "runs.partial.csv", "run,point,policy\n0,0,heft\n", NULL },
+		  "runs.partial.csv: expected the results of a finished sweep, found the journal of an unfinished one (pelsim sweep --resume finishes it)" },
+		{ "journal-other", { "runs.partial.csv", journal_a, "study.csv", "key,value\nconfig,00000000000000ab\n", NULL },
+		  "runs.partial.csv: expected the results of a finished sweep, found the journal of an unfinished one" },
+		{ "journal-bad-study", { "runs.partial.csv", journal_a, "study.csv", "key,value\nconfig,00000000000000aa\nbogus,1\n", NULL },
+		  "runs.partial.csv: expected the results of a finished sweep, found the journal" },
+		{ "journal-same", { "runs.partial.csv", journal_a, "study.csv", "key,value\nconfig,00000000000000aa\n", NULL }, NULL },
+		{ "few-rows", { "study.csv", "key,value\npoints,3\npolicies,3\n", NULL },
+		  "summary.csv: expected 9 rows (3 points x 3 policies, as study.csv says), found 6: the results are incomplete" },
+		{ "no-runs", { "study.csv", counts, NULL }, "runs.csv: expected the 12 runs of the sweep, found no file" },
+		{ "short-runs", { "study.csv", counts, "runs.csv", rows5, NULL },
+		  "runs.csv:7: expected 12 runs after the header (study.csv counts them), found 5: the results are incomplete" },
+		{ "whole", { "study.csv", counts, "runs.csv", rows12, NULL }, NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char dir[512], out[600], want[1024];
+		hand_folder(dir, sizeof dir, cases[i].name, cases[i].files);
+		snprintf(out, sizeof out, "%s/out", dir);
+		pel_t_result r;
+		pel_t_run(&r, "plot", dir, "--format", "png", "--out", out);
+		if (!cases[i].want) {
+			CHECK(r.status == 0 && r.nerr == 0 && strstr(r.out, "makespan.png"),
+			      "%s: expected the figures drawn, found %d: %s", cases[i].name, r.status, r.err);
+		} else {
+			snprintf(want, sizeof want, "pelsim plot: %s/%s", dir, cases[i].want);
+			pel_t_check_one_line(&r, 2, cases[i].name, want);
+			CHECK(!pel_t_exists(out), "%s: expected nothing drawn", cases[i].name);
+		}
+		pel_t_result_free(&r);
+	}
+}
+
 static void test_command_line(void)
 {
 	pel_t_result r;
@@ -631,6 +768,8 @@ int main(void)
 	    !CU_add_test(s, "failed points", test_failed_points) ||
 	    !CU_add_test(s, "run --gantt", test_gantt) ||
 	    !CU_add_test(s, "malformed summaries", test_bad_summaries) ||
+	    !CU_add_test(s, "malformed study.csv and axes.csv", test_bad_study_axes) ||
+	    !CU_add_test(s, "incomplete results", test_incomplete_results) ||
 	    !CU_add_test(s, "command line", test_command_line) ||
 	    !CU_add_test(s, "gnuplot missing or failing", test_gnuplot_trouble)) {
 		CU_cleanup_registry();

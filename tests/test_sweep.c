@@ -294,8 +294,9 @@ static void test_files(void)
 	free(axes);
 	/* study.csv: the kind of study (sweep.scaling, strong unless said) */
 	char *study = pel_t_read_file(in_dir(p, sizeof p, d, "study.csv"));
-	CHECK(study && !strcmp(study, "key,value\nscaling,strong\n"), "study.csv: found '%s'",
-	      study ? study : "(none)");
+	CHECK(study && pel_t_starts_with(study, "key,value\nscaling,strong\nconfig,") &&
+		      strstr(study, "\npoints,4\npolicies,3\nreplications,3\n"),
+	      "study.csv: found '%s'", study ? study : "(none)");
 	free(study);
 	char *lines[64];
 	size_t n = pel_t_split_lines(runs, lines, 64);
@@ -576,6 +577,48 @@ static void test_journal_without_resume(void)
 	same_files(a, d, "resumed from an empty journal");
 }
 
+/* The first two lines of the journal of SMALL with sets (what a sweep
+ * writes before its first row: its configuration and the header), read
+ * from a journal that pel_sweep_open makes in dir. */
+static char *journal_start_of(const char *file, const char *dir, const pel_override *sets, size_t nsets)
+{
+	pel_sweep *p = NULL;
+	pel_sweep_job *j = NULL;
+	char err[1024], path[512];
+	CU_ASSERT_EQUAL_FATAL(pel_sweep_plan(file, sets, nsets, 0, &p, err, sizeof err), 0);
+	pel_sweep_output o = { dir, 0, NULL, NULL };
+	CU_ASSERT_EQUAL_FATAL(pel_sweep_open(p, &o, &j, err, sizeof err), 0);
+	pel_sweep_abandon(j);
+	pel_sweep_free(p);
+	char *t = pel_t_read_file(in_dir(path, sizeof path, dir, "runs.partial.csv"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+	CU_ASSERT_FATAL(pel_t_starts_with(t, "# pelsim sweep journal: config=") && pel_t_count_char(t, '\n') == 2);
+	unlink(path);
+	return t;
+}
+
+static char *journal_start(const char *dir, const pel_override *sets, size_t nsets)
+{
+	return journal_start_of(SMALL, dir, sets, nsets);
+}
+
+/* dir/runs.partial.csv: the start of SMALL's journal, then rows first..last
+ * of a finished sweep's runs.csv (what a sweep killed there leaves). */
+static void write_journal(const char *dir, const char *start, const char *runs_csv, size_t first, size_t last)
+{
+	char p[512], *runs = pel_t_read_file(runs_csv), *lines[64];
+	CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
+	size_t n = pel_t_split_lines(runs, lines, 64);
+	CU_ASSERT_FATAL(last < n);
+	FILE *f = fopen(in_dir(p, sizeof p, dir, "runs.partial.csv"), "wb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs(start, f);
+	for (size_t i = first; i <= last; i++)
+		fprintf(f, "%s\n", lines[i]);
+	fclose(f);
+	free(runs);
+}
+
 /* Journals written by hand: rows in any order, a torn last line, a torn
  * header; resuming ends with the files of an uninterrupted sweep. */
 static void test_torn_journal(void)
@@ -592,10 +635,10 @@ static void test_torn_journal(void)
 	char d[256];
 	out_dir(d, sizeof d, "torn");
 	mkdir(d, 0777);
-	size_t cap = strlen(runs) + 1;
+	char *start = journal_start(d, NULL, 0);
+	size_t cap = strlen(start) + strlen(runs) + 1;
 	char *j = calloc(cap, 1);
-	strcat(j, lines[0]);
-	strcat(j, "\n");
+	strcat(j, start);
 	for (size_t i = 20; i > 10; i--) {
 		strcat(j, lines[i]);
 		strcat(j, "\n");
@@ -616,30 +659,41 @@ static void test_torn_journal(void)
 	/* a torn header */
 	out_dir(d, sizeof d, "torn-header");
 	mkdir(d, 0777);
-	write_file(in_dir(p, sizeof p, d, "runs.partial.csv"), "run,poi");
+	snprintf(j, cap, "%.*s", (int)(strchr(start, '\n') - start + 8), start);
+	write_file(in_dir(p, sizeof p, d, "runs.partial.csv"), j);
 	pel_t_run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
 	CHECK(r.status == 0, "resume after a torn header: status %d: %s", r.status, r.err);
 	pel_t_result_free(&r);
 	same_files(a, d, "resumed after a torn header");
 
-	/* the journal of another sweep: refused, the journal kept */
+	/* the journal of another sweep (or an older pelsim's, without the
+	 * line of its configuration): refused, the journal kept */
 	out_dir(d, sizeof d, "other");
 	mkdir(d, 0777);
 	write_file(in_dir(p, sizeof p, d, "runs.partial.csv"), "run,point,policy\n0,0,heft\n");
 	pel_t_run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
-	pel_t_check_one_line_all(&r, 2, "journal of another sweep", (const char *const[]){ "runs.partial.csv", NULL });
+	pel_t_check_one_line_all(&r, 2, "journal of another sweep",
+				 (const char *const[]){ "runs.partial.csv:1", "first line", NULL });
+	pel_t_result_free(&r);
+	/* the right configuration, another header */
+	snprintf(j, cap, "%.*srun,point,policy\n", (int)(strchr(start, '\n') - start + 1), start);
+	write_file(in_dir(p, sizeof p, d, "runs.partial.csv"), j);
+	pel_t_run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "journal with another header",
+				 (const char *const[]){ "runs.partial.csv:2", "header", NULL });
 	pel_t_result_free(&r);
 	/* a row of another sweep (another seed) */
-	snprintf(j, cap, "%s\n%s\n", lines[0], lines[5]);
-	char *seed = strstr(j + strlen(lines[0]), ",ok,");
+	snprintf(j, cap, "%s%s\n", start, lines[5]);
+	char *seed = strstr(j + strlen(start), ",ok,");
 	while (seed > j && seed[-1] != ',')
 		seed--;
 	*seed = *seed == '9' ? '8' : '9';
 	write_file(in_dir(p, sizeof p, d, "runs.partial.csv"), j);
 	pel_t_run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
-	pel_t_check_one_line_all(&r, 2, "row of another sweep", (const char *const[]){ "runs.partial.csv:2", NULL });
+	pel_t_check_one_line_all(&r, 2, "row of another sweep", (const char *const[]){ "runs.partial.csv:3", NULL });
 	CHECK(pel_t_exists(in_dir(p, sizeof p, d, "runs.partial.csv")), "a refused journal was removed");
 	pel_t_result_free(&r);
+	free(start);
 	free(j);
 	free(copy);
 	free(runs);
@@ -651,6 +705,239 @@ static size_t file_lines(const char *path)
 	size_t n = t ? pel_t_count_char(t, '\n') : 0;
 	free(t);
 	return n;
+}
+
+/* --resume where there is nothing to resume: one line, exit status 2,
+ * nothing run (the folder is not even made). */
+static void test_resume_nothing(void)
+{
+	char d[256], p[512];
+	out_dir(d, sizeof d, "never");
+	pel_t_result r;
+	pel_t_run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "--resume on an empty folder",
+				 (const char *const[]){ "never: --resume: expected the journal of an interrupted sweep",
+							"nothing to resume", NULL });
+	pel_t_result_free(&r);
+	CHECK(!pel_t_exists(d), "--resume with nothing to resume made %s", d);
+	mkdir(d, 0777);
+	pel_t_run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
+	pel_t_check_one_line(&r, 2, "--resume on an existing empty folder", "nothing to resume");
+	pel_t_result_free(&r);
+	CHECK(!pel_t_exists(in_dir(p, sizeof p, d, "runs.csv")), "--resume with nothing to resume ran the sweep");
+	/* a finished sweep: nothing to resume either */
+	sweep_small(d, sizeof d, "resume-finished", "1");
+	char *before = pel_t_read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	pel_t_run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "--resume on a finished sweep",
+				 (const char *const[]){ "--resume", "the sweep there finished (runs.csv)", NULL });
+	pel_t_result_free(&r);
+	char *after = pel_t_read_file(p);
+	CHECK(before && after && !strcmp(before, after), "--resume on a finished sweep changed its runs.csv");
+	free(before);
+	free(after);
+}
+
+/* The journal of a sweep with tasks: 30 (SMALL's), resumed with --set
+ * workload.tasks=40: its rows look like rows of the new sweep (same
+ * points, policies, seeds), but its configuration differs: refused, the
+ * journal kept as it was; resumed as started, it ends with the files of
+ * an uninterrupted sweep. */
+static void test_stale_journal(void)
+{
+	char ref[256], d[256], p[512], rp[512];
+	sweep_small(ref, sizeof ref, "stale-ref", "1");
+	out_dir(d, sizeof d, "stale");
+	mkdir(d, 0777);
+	char *start = journal_start(d, NULL, 0);
+	write_journal(d, start, in_dir(rp, sizeof rp, ref, "runs.csv"), 1, 6);
+	char *before = pel_t_read_file(in_dir(p, sizeof p, d, "runs.partial.csv"));
+	const char *const cases[][4] = {
+		{ "--set", "workload.tasks=40", "--set differ", "the scenario" },
+		{ "--set", "sweep.policies.1=peft", "the policies", "--set" },
+		{ "--set", "sweep.seed=12", "the seeds or replications", "--set" },
+		{ "--check", NULL, "--check differ", "resume with the configuration it was started with" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		pel_t_result r;
+		if (cases[i][1])
+			pel_t_run(&r, "sweep", SMALL, cases[i][0], cases[i][1], "-q", "--resume", "--out", d);
+		else
+			pel_t_run(&r, "sweep", SMALL, cases[i][0], "-q", "--resume", "--out", d);
+		pel_t_check_one_line_all(&r, 2, cases[i][1] ? cases[i][1] : cases[i][0],
+					 (const char *const[]){ "stale/runs.partial.csv: expected the journal of this sweep's configuration, found one of another",
+								cases[i][2], cases[i][3], NULL });
+		pel_t_result_free(&r);
+		char *now = pel_t_read_file(p);
+		CHECK(before && now && !strcmp(before, now), "%s: the refused journal was changed", cases[i][0]);
+		free(now);
+		CHECK(!pel_t_exists(in_dir(rp, sizeof rp, d, "runs.csv")), "%s: results written from a stale journal",
+		      cases[i][0]);
+	}
+	pel_t_result r;
+	pel_t_run(&r, "sweep", SMALL, "-q", "--resume", "--out", d);
+	CHECK(r.status == 0 && strstr(r.out, "6 from the journal"), "resumed as started: status %d, out %s, err %s",
+	      r.status, r.out, r.err);
+	pel_t_result_free(&r);
+	same_files(ref, d, "resumed as started");
+	free(before);
+	free(start);
+}
+
+/* The scenario edited between a kill and --resume: a value changed is
+ * refused; a comment added and keys reordered (the same resolved
+ * scenario) is not; a DAG file it reads edited is refused too. */
+static void test_edited_scenario(void)
+{
+	char ref[256], d[256], p[512], rp[512], file[512];
+	sweep_small(ref, sizeof ref, "edit-ref", "1");
+	out_dir(d, sizeof d, "edit");
+	mkdir(d, 0777);
+	char *text = pel_t_read_file(SMALL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	in_dir(file, sizeof file, d, "small.yaml");
+	write_file(file, text);
+	char *start = journal_start_of(file, d, NULL, 0);
+	write_journal(d, start, in_dir(rp, sizeof rp, ref, "runs.csv"), 1, 4);
+	/* tasks: 30 -> 40 */
+	char *edited = strdup(text), *at = strstr(edited, "tasks: 30");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	at[8] = '4';
+	write_file(file, edited);
+	pel_t_result r;
+	pel_t_run(&r, "sweep", file, "-q", "--resume", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "edited scenario",
+				 (const char *const[]){ "edit/runs.partial.csv: expected the journal of this sweep's configuration",
+							"the scenario (or a file it reads) differ", NULL });
+	pel_t_result_free(&r);
+	CHECK(!pel_t_exists(in_dir(p, sizeof p, d, "runs.csv")), "results written after the scenario was edited");
+	/* the same scenario written otherwise: a comment, seed: after policy: */
+	const char *seed = "seed: 11\n";
+	char *moved = calloc(strlen(text) + 64, 1);
+	at = strstr(text, seed);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	snprintf(moved, strlen(text) + 64, "# edited, not changed\n%.*s%s%s", (int)(at - text), text,
+		 at + strlen(seed), seed);
+	write_file(file, moved);
+	pel_t_run(&r, "sweep", file, "-q", "--resume", "--out", d);
+	CHECK(r.status == 0 && strstr(r.out, "4 from the journal"), "the same scenario written otherwise: status %d: %s",
+	      r.status, r.err);
+	pel_t_result_free(&r);
+	same_files(ref, d, "resumed after a comment was added");
+
+	/* a DAG file edited */
+	out_dir(d, sizeof d, "edit-dag");
+	mkdir(d, 0777);
+	in_dir(file, sizeof file, d, "dag.yaml");
+	write_file(file, "name: dagfile\nplatform:\n  devices:\n    - {name: p, count: 2, node: host}\n"
+			 "  nodes:\n    - {name: host}\nworkload: g.dot\n"
+			 "sweep:\n  axes:\n    platform.devices.0.count: [1, 2]\n  policies: [heft]\n");
+	write_file(in_dir(p, sizeof p, d, "g.dot"), "digraph { a [size=10]; b [size=20]; a -> b [size=5]; }\n");
+	free(start);
+	start = journal_start_of(file, d, NULL, 0);
+	write_file(in_dir(rp, sizeof rp, d, "runs.partial.csv"), start); /* killed before its first row */
+	write_file(p, "digraph { a [size=10]; b [size=30]; a -> b [size=5]; }\n");
+	pel_t_run(&r, "sweep", file, "-q", "--resume", "--out", d);
+	pel_t_check_one_line(&r, 2, "edited DAG file", "the scenario (or a file it reads) differ");
+	pel_t_result_free(&r);
+	/* the DAG file as it was: resumed */
+	write_file(p, "digraph { a [size=10]; b [size=20]; a -> b [size=5]; }\n");
+	pel_t_run(&r, "sweep", file, "-q", "--resume", "--out", d);
+	CHECK(r.status == 0 && strstr(r.out, "2 runs (0 failed)"), "the DAG file restored: status %d: %s", r.status,
+	      r.err);
+	pel_t_result_free(&r);
+	free(start);
+	free(moved);
+	free(edited);
+	free(text);
+}
+
+/* Starts SMALL with 300 tasks and reps replications (-j 2) into d and
+ * kills it with SIGKILL once its journal holds min_lines lines.  Returns
+ * 1 when killed so, 0 when it finished first. */
+static int kill_midway(const char *d, const char *reps, size_t min_lines)
+{
+	const char *argv[] = { PELSIM_BIN, "sweep", SMALL, "--set", "workload.tasks=300", "--set", reps,
+			       "-j", "2", "-q", "--out", d, NULL };
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	pid_t pid;
+	int rc = posix_spawn(&pid, PELSIM_BIN, &fa, NULL, (char *const *)argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	char p[512];
+	in_dir(p, sizeof p, d, "runs.partial.csv");
+	int st, gone = 0;
+	for (int i = 0; i < 30000; i++) {
+		if (file_lines(p) >= min_lines)
+			break;
+		if (waitpid(pid, &st, WNOHANG) == pid) {
+			gone = 1;
+			break;
+		}
+		usleep(1000);
+	}
+	if (!gone) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &st, 0);
+	}
+	return !gone && pel_t_exists(p) && !pel_t_exists(in_dir(p, sizeof p, d, "runs.csv"));
+}
+
+/* A new sweep into a folder holding a finished one: the old results go
+ * to DIR/previous/ first (said on stderr); killed early, the folder holds
+ * the journal and no results, and plot refuses it. */
+static void test_new_sweep_over_old(void)
+{
+	char d[256], p[512], q[512];
+	sweep_small(d, sizeof d, "over-old", "1");
+	char *old = pel_t_read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(old);
+	pel_t_result r;
+	pel_t_run(&r, "sweep", SMALL, "--set", "sweep.replications=1", "--out", d);
+	CHECK(r.status == 0 && strstr(r.err, "the results of the previous sweep in") && strstr(r.err, "previous\n"),
+	      "a new sweep over a finished one: status %d, stderr %s", r.status, r.err);
+	pel_t_result_free(&r);
+	char *moved = pel_t_read_file(in_dir(p, sizeof p, d, "previous/runs.csv"));
+	CHECK(moved && !strcmp(moved, old), "previous/runs.csv: expected the old runs.csv");
+	free(moved);
+	CHECK(pel_t_exists(in_dir(p, sizeof p, d, "previous/study.csv")), "previous/study.csv missing");
+	char *now = pel_t_read_file(in_dir(p, sizeof p, d, "runs.csv"));
+	CHECK(now && pel_t_count_char(now, '\n') == 13, "runs.csv: expected the 12 runs of the new sweep");
+	free(now);
+
+	/* again, killed early: nothing left of the finished one beside the journal */
+	int killed = 0;
+	char reps[64];
+	for (int attempt = 0, n = 10; attempt < 4 && !killed; attempt++, n *= 3) {
+		snprintf(reps, sizeof reps, "sweep.replications=%d", n);
+		killed = kill_midway(d, reps, 3);
+		if (!killed) {
+			/* it finished first: a bigger sweep, over old results again */
+			char cmd[600];
+			snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
+			CU_ASSERT_EQUAL(system(cmd), 0);
+			sweep_small(d, sizeof d, "over-old", "1");
+		}
+	}
+	CHECK(killed, "could not kill the sweep while it ran");
+	if (!killed) {
+		free(old);
+		return;
+	}
+	for (size_t i = 0; i < 4; i++) {
+		static const char *const names[] = { "runs.csv", "summary.csv", "axes.csv", "study.csv" };
+		CHECK(!pel_t_exists(in_dir(p, sizeof p, d, names[i])), "%s: left beside the new journal", p);
+	}
+	pel_t_run(&r, "plot", d, "--out", in_dir(q, sizeof q, d, "figures"));
+	pel_t_check_one_line_all(&r, 2, "plot of a sweep killed early",
+				 (const char *const[]){ "over-old/runs.partial.csv: expected the results of a finished sweep, found the journal of an unfinished one",
+							"--resume", NULL });
+	pel_t_result_free(&r);
+	CHECK(!pel_t_exists(q), "plot drew the results of an unfinished sweep");
+	free(old);
 }
 
 /* A sweep killed with SIGKILL once its journal has rows, then resumed,
@@ -702,6 +989,12 @@ static void test_kill_resume(void)
 	size_t rows = file_lines(in_dir(p, sizeof p, d, "runs.partial.csv"));
 	CHECK(rows >= 12, "the journal of the killed sweep has %zu lines", rows);
 	pel_t_result r;
+	/* resumed with another --set: refused, the journal untouched */
+	pel_t_run(&r, "sweep", SMALL, "--set", "workload.tasks=301", "--set", reps, "-q", "--resume", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "resume after kill -9 with another --set",
+				 (const char *const[]){ "runs.partial.csv", "configuration", "--set", NULL });
+	pel_t_result_free(&r);
+	CHECK(file_lines(p) == rows, "the refused journal changed: %zu lines, was %zu", file_lines(p), rows);
 	pel_t_run(&r, "sweep", SMALL, "--set", "workload.tasks=300", "--set", reps, "-j", "1", "-q", "--resume", "--out", d);
 	CHECK(r.status == 0 && strstr(r.out, "from the journal"), "resume after kill -9: status %d: %s", r.status, r.err);
 	pel_t_result_free(&r);
@@ -942,6 +1235,10 @@ int main(void)
 	    !CU_add_test(s, "a journal without --resume", test_journal_without_resume) ||
 	    !CU_add_test(s, "torn and foreign journals", test_torn_journal) ||
 	    !CU_add_test(s, "kill -9 and --resume", test_kill_resume) ||
+	    !CU_add_test(s, "--resume with nothing to resume", test_resume_nothing) ||
+	    !CU_add_test(s, "a journal of another configuration", test_stale_journal) ||
+	    !CU_add_test(s, "the scenario edited before --resume", test_edited_scenario) ||
+	    !CU_add_test(s, "a new sweep over old results, killed", test_new_sweep_over_old) ||
 	    !CU_add_test(s, "failed runs", test_failed_runs) ||
 	    !CU_add_test(s, "policies as text and as mappings", test_policy_forms) ||
 	    !CU_add_test(s, "a worker killed", test_worker_killed) ||
