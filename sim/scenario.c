@@ -7,6 +7,7 @@
 #include "../models/generate.h"
 #include "../models/families.h"
 #include "../models/stream.h"
+#include "fileio.h"
 #include "import.h"
 #include "trace.h"
 
@@ -179,31 +180,20 @@ static int is_type(loader *L, yref r, yaml_node_type_t t)
 
 /* ---- reading YAML files ---- */
 
-/* Line and column (1-based, in characters) of byte offset off of f. */
-static void offset_mark(FILE *f, size_t off, size_t *line, size_t *col)
-{
-	*line = 1;
-	*col = 1;
-	rewind(f);
-	for (size_t i = 0; i < off; i++) {
-		int c = getc(f);
-		if (c == EOF)
-			break;
-		if (c == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if ((c & 0xc0) != 0x80) {
-			(*col)++;
-		}
-	}
-}
+/* A YAML document is read whole: at most PEL_YAML_MAX_BYTES bytes, at
+ * most PEL_YAML_MAX_DEPTH collections deep (libyaml's scanner costs time
+ * quadratic in the depth of nested flow collections; no scenario needs
+ * more than a dozen levels). */
+#define PEL_YAML_MAX_BYTES ((size_t)64 << 20)
+#define PEL_YAML_MAX_DEPTH 256
 
-static void syntax_error(loader *L, const char *file, FILE *f, const yaml_parser_t *pa)
+static void syntax_error(loader *L, const char *file, const char *text, size_t len,
+			 const yaml_parser_t *pa)
 {
 	const char *problem = pa->problem ? pa->problem : "unreadable input";
 	if (pa->error == YAML_READER_ERROR) {
 		size_t line, col;
-		offset_mark(f, pa->problem_offset, &line, &col);
+		pel_text_position(text, len, pa->problem_offset, &line, &col);
 		if (pa->problem_value != -1)
 			fail_plain(L, "%s:%zu:%zu: expected UTF-8 text, found 0x%02x (%s)", file, line, col,
 				   (unsigned)pa->problem_value, problem);
@@ -222,43 +212,48 @@ static void syntax_error(loader *L, const char *file, FILE *f, const yaml_parser
 			   pa->context ? pa->context : "", pa->context ? ")" : "");
 }
 
-static int load_doc(loader *L, const char *file, yref from, const char *field)
+/* Walks the events of text up to the first collection nested deeper than
+ * PEL_YAML_MAX_DEPTH (-1 with the message) or the end (0; a syntax error
+ * is left to the loading, which meets it again). */
+static int check_depth(loader *L, const char *file, const char *text, size_t len)
 {
-	FILE *f = fopen(file, "rb");
-	struct stat st;
-	if (f && !fstat(fileno(f), &st) && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		f = NULL;
-		errno = EISDIR;
+	yaml_parser_t pa;
+	yaml_event_t ev;
+	int depth = 0, rc = 0, end = 0;
+	yaml_parser_initialize(&pa);
+	yaml_parser_set_input_string(&pa, (const unsigned char *)text, len);
+	while (!rc && !end && yaml_parser_parse(&pa, &ev)) {
+		if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT) {
+			if (++depth > PEL_YAML_MAX_DEPTH) {
+				fail_plain(L, "%s:%zu:%zu: expected at most %d nested collections, found more", file,
+					   ev.start_mark.line + 1, ev.start_mark.column + 1, PEL_YAML_MAX_DEPTH);
+				rc = -1;
+			}
+		} else if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
+			depth--;
+		}
+		end = ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
 	}
-	if (!f) {
-		if (present(from))
-			fail_at(L, from, field, "expected %s, found '%s' (cannot open '%s': %s)",
-				!strcmp(field, "platform") ? "a mapping or the name of a YAML file"
-				: !strcmp(field, "workload") ? "a mapping or the name of a DAG file (YAML, DOT, WfFormat, STG, ETC)"
-				: "a readable file",
-				(const char *)Y(L, from)->data.scalar.value, file, strerror(errno));
-		else
-			fail_plain(L, "%s: cannot open: %s", file, strerror(errno));
-		return -1;
-	}
-	if (L->ndocs == MAX_DOCS) {
-		fclose(f);
-		fail_at(L, from, field, "too many included files");
-		return -1;
-	}
-	int d = L->ndocs;
+	yaml_parser_delete(&pa);
+	return rc;
+}
+
+/* Loads the one document of text (read from file) into L->docs[d]: 1, or
+ * 0 with the message. */
+static int parse_doc(loader *L, int d, const char *file, const char *text, size_t len)
+{
 	yaml_parser_t parser;
 	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_file(&parser, f);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	int ok = yaml_parser_load(&parser, &L->docs[d]);
 	if (!ok) {
-		syntax_error(L, file, f, &parser);
+		syntax_error(L, file, text, len, &parser);
 	} else if (yaml_document_get_root_node(&L->docs[d])) {
 		/* a second document would be silently ignored: refuse it */
 		yaml_document_t next;
 		if (!yaml_parser_load(&parser, &next)) {
-			syntax_error(L, file, f, &parser);
+			syntax_error(L, file, text, len, &parser);
 			ok = 0;
 		} else {
 			if (yaml_document_get_root_node(&next)) {
@@ -272,7 +267,34 @@ static int load_doc(loader *L, const char *file, yref from, const char *field)
 			yaml_document_delete(&L->docs[d]);
 	}
 	yaml_parser_delete(&parser);
-	fclose(f);
+	return ok;
+}
+
+static int load_doc(loader *L, const char *file, yref from, const char *field)
+{
+	char rerr[1024];
+	size_t len;
+	/* read whole, once: a FIFO or a device has no second reading */
+	char *text = pel_read_text(file, PEL_YAML_MAX_BYTES, &len, rerr, sizeof rerr);
+	if (!text) {
+		if (present(from))
+			fail_at(L, from, field, "expected %s, found '%s' (%s)",
+				!strcmp(field, "platform") ? "a mapping or the name of a YAML file"
+				: !strcmp(field, "workload") ? "a mapping or the name of a DAG file (YAML, DOT, WfFormat, STG, ETC)"
+				: "a readable file",
+				(const char *)Y(L, from)->data.scalar.value, rerr);
+		else
+			fail_plain(L, "%s", rerr);
+		return -1;
+	}
+	if (L->ndocs == MAX_DOCS) {
+		free(text);
+		fail_at(L, from, field, "too many included files");
+		return -1;
+	}
+	int d = L->ndocs;
+	int ok = !check_depth(L, file, text, len) && parse_doc(L, d, file, text, len);
+	free(text);
 	if (!ok)
 		return -1;
 	L->files[d] = pel_xstrdup(file);
