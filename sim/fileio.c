@@ -84,8 +84,11 @@ static char *read_fd(int fd, const char *path, size_t size, size_t max, size_t *
 			return fail(err, errlen, "%s:%zu:%zu: expected text, found a NUL byte", path, line, col);
 		}
 		if (n > max) {
+			size_t line, col;
+			pel_text_position(buf, n, max, &line, &col);
 			free(buf);
-			return fail(err, errlen, "%s: expected at most %zu bytes, found more", path, max);
+			return fail(err, errlen, "%s:%zu:%zu: expected at most %zu bytes, found more", path, line,
+				    col, max);
 		}
 		if (!got)
 			break;
@@ -112,7 +115,7 @@ static char *copy_once(const read_once *o, const char *path, size_t max, size_t 
 	if (!o->text)
 		return fail(err, errlen, "%s", o->err);
 	if (o->len > max)
-		return fail(err, errlen, "%s: expected at most %zu bytes, found more", path, max);
+		return fail(err, errlen, "%s: expected at most %zu bytes, found %zu", path, max, o->len);
 	char *t = pel_xmalloc(o->len + 1);
 	memcpy(t, o->text, o->len + 1);
 	*len = o->len;

@@ -32,8 +32,10 @@
 /* Reads the whole file at path (at most max bytes) into a NUL-terminated
  * buffer (free it), its length in *len.  NULL with one line in err:
  * "PATH: cannot open: REASON" (a directory: "Is a directory"), "PATH:
- * cannot read: REASON", "PATH: expected at most N bytes, found more",
- * "PATH:LINE:COL: expected text, found a NUL byte". */
+ * cannot read: REASON", "PATH: expected at most N bytes, found M" (a
+ * regular file), "PATH:LINE:COL: expected at most N bytes, found more"
+ * (others: where byte N+1 is), "PATH:LINE:COL: expected text, found a NUL
+ * byte". */
 char *pel_read_text(const char *path, size_t max, size_t *len, char *err, size_t errlen);
 
 /* Reads up to n bytes of the beginning of the file at path into buf (for

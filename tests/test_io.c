@@ -269,6 +269,28 @@ static void test_deep_yaml(void)
 	pel_t_result_free(&r);
 	unlink(path);
 
+	/* 300 levels in a few hundred bytes: caught after loading; 256
+	 * levels (the root mapping and 255 lists) are allowed */
+	for (int levels = 255; levels <= 299; levels += 44) {
+		char small[1024];
+		n = (size_t)sprintf(small, "name: ");
+		memset(small + n, '[', (size_t)levels);
+		memset(small + n + levels, ']', (size_t)levels);
+		n += 2 * (size_t)levels;
+		small[n++] = '\n';
+		if (!write_file(path, small, n))
+			return;
+		pel_t_run(&r, "run", path);
+		if (levels == 255) {
+			pel_t_check_one_line_error(&r, "YAML nested 256 deep", "name: expected a single value");
+		} else {
+			snprintf(want, sizeof want, "pelsim: %s:1:262: expected at most 256 nested collections, found more",
+				 path);
+			pel_t_check_one_line_error(&r, "YAML nested 300 deep in 600 bytes", want);
+		}
+		pel_t_result_free(&r);
+	}
+
 	/* block collections, each a level deeper */
 	text = malloc(4 * DEPTH + 16);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
@@ -328,7 +350,10 @@ static void test_size_caps(void)
 	line[0] = '#';
 	line[sizeof line - 2] = '\n';
 	run_fed(&r, fifo, line, (64 << 20) / (sizeof line - 1) + 2, (const char *const[]){ "run", fifo, NULL });
-	snprintf(want, sizeof want, "pelsim: %s: expected at most %d bytes, found more", fifo, 64 << 20);
+	/* the first byte past the cap, on lines of sizeof line - 1 bytes */
+	size_t cap = 64 << 20, ll = sizeof line - 1;
+	snprintf(want, sizeof want, "pelsim: %s:%zu:%zu: expected at most %zu bytes, found more", fifo, cap / ll + 1,
+		 cap % ll + 1, cap);
 	pel_t_check_one_line_error(&r, "a YAML FIFO past the cap", want);
 	pel_t_result_free(&r);
 	unlink(fifo);
