@@ -163,8 +163,10 @@ int pel_cmd_dag(int argc, char **argv)
 		g = s->dag;
 		m = s->model;
 	}
-	if (export && pel_export_dot(g, export, err, sizeof err)) {
+	int e = export ? pel_export_dot(g, export, err, sizeof err) : 0;
+	if (e) {
 		pel_say("pelsim: --export: %s", err);
+		rc = e == -2 ? PEL_EXIT_RUN_FAILED : PEL_EXIT_BAD_INPUT;
 		goto out;
 	}
 	pel_dag_summary x;

@@ -202,9 +202,7 @@ int pel_export_dot(const pel_dag *g, const char *path, char *err, size_t errlen)
 	fputs("}\n", f);
 	int failed = pel_out_commit(&out, err, errlen);
 	free(iobuf);
-	if (failed)
-		goto out;
-	rc = 0;
+	rc = failed ? -2 : 0;
 out:
 	pel_imp_map_free(&seen);
 	free(implicit);

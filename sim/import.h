@@ -88,9 +88,12 @@ pel_dag *pel_import(const char *path, pel_format fmt, const pel_import_options *
  * unnamed ones), kinds, work, explicit times and release times, then the
  * edges in order with their bytes and explicit communication times.
  * Numbers are written with the shortest of %.15g and %.17g that reads back
- * exactly.  Returns 0, or -1 with a one-line message in err (the file
- * cannot be written, two tasks share a name, or a name cannot be written
- * in DOT: a backslash right before a double quote, a newline or the end). */
+ * exactly.  The file is written under a temporary name and renamed when
+ * complete (sim/fileio.h).  Returns 0; -1 with a one-line message in err
+ * when the file cannot be created, two tasks share a name, or a name
+ * cannot be written in DOT (a backslash right before a double quote, a
+ * newline or the end); -2 with "path: write error: REASON" when writing
+ * failed (a full disk), leaving no file. */
 int pel_export_dot(const pel_dag *g, const char *path, char *err, size_t errlen);
 
 /* ---- shared by the importers (sim/import*.c); not for callers ---------- */
