@@ -1,6 +1,6 @@
 #include "assignment.h"
 
-#include "import.h"
+#include "fileio.h"
 
 #include "../common/alloc.h"
 
@@ -208,16 +208,12 @@ static int read_named(reader *r, FILE *in)
 pel_assignment *pel_assignment_read(const char *file, const pel_model *m, char *err, size_t errlen)
 {
 	reader r = { file, m, NULL, NULL, NULL, err, errlen };
-	/* read whole and checked to be text first: a NUL byte would end a line
-	 * early, and /dev/zero would look empty */
+	/* read whole, once (a FIFO, a device), and refused at a NUL byte: it
+	 * would end a line early, and /dev/zero would look empty */
 	size_t len;
-	char *text = pel_imp_slurp(file, &len, err, errlen);
+	char *text = pel_read_text(file, PEL_INPUT_MAX, &len, err, errlen);
 	if (!text)
 		return NULL;
-	if (pel_imp_text(text, len, file, err, errlen)) {
-		free(text);
-		return NULL;
-	}
 	if (!len) { /* fmemopen refuses an empty buffer */
 		free(text);
 		fail(&r, 0, "expected a schedule, found an empty file");

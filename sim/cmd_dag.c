@@ -164,8 +164,10 @@ int pel_cmd_dag(int argc, char **argv)
 		g = s->dag;
 		m = s->model;
 	}
-	if (export && pel_export_dot(g, export, err, sizeof err)) {
+	int e = export ? pel_export_dot(g, export, err, sizeof err) : 0;
+	if (e) {
 		pel_say("--export: %s", err);
+		rc = e == -2 ? PEL_EXIT_RUN_FAILED : PEL_EXIT_BAD_INPUT;
 		goto out;
 	}
 	pel_dag_summary x;
@@ -174,7 +176,7 @@ int pel_cmd_dag(int argc, char **argv)
 		print_json(file, g, &x);
 	else
 		print_text(file, g, &x, m != NULL);
-	rc = fflush(stdout) ? PEL_EXIT_RUN_FAILED : 0;
+	rc = 0; /* stdout is checked by main */
 out:
 	pel_dag_free(alone);
 	pel_scenario_free(s);

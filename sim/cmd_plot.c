@@ -161,9 +161,5 @@ int pel_cmd_plot(int argc, char **argv)
 		free(w.v[i]);
 	}
 	free(w.v);
-	if (!rc && fflush(stdout)) {
-		pel_say("cannot write the list of files (%s)", strerror(errno));
-		rc = PEL_EXIT_RUN_FAILED;
-	}
 	return rc;
 }

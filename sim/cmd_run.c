@@ -1,6 +1,7 @@
 /* cmd_run.c - `pelsim run`: one scenario, one or more policies. */
 #include "../common/alloc.h"
 #include "cli.h"
+#include "fileio.h"
 #include "report.h"
 #include "plot.h"
 #include "plugin.h"
@@ -137,9 +138,17 @@ static int run_one(const pel_scenario *s, const pel_policy_spec *spec, const run
 	if (o->schedule) {
 		char path[4096];
 		schedule_path(path, sizeof path, o->schedule, pol->name, nspecs > 1);
-		if (pel_report_schedule(path, s->model, r)) {
+		pel_outfile out;
+		char msg[2048];
+		if (pel_out_open(&out, path, msg, sizeof msg)) {
 			pel_say("--schedule: expected a file that can be written, found '%s' (%s)", path,
 				strerror(errno));
+			goto out;
+		}
+		pel_report_schedule(out.f, s->model, r);
+		if (pel_out_commit(&out, msg, sizeof msg)) {
+			pel_say("--schedule: %s", msg);
+			rc = PEL_EXIT_RUN_FAILED;
 			goto out;
 		}
 	}
@@ -312,8 +321,6 @@ int pel_cmd_run(int argc, char **argv)
 		if (one == PEL_EXIT_BAD_INPUT)
 			break;
 	}
-	if (fflush(stdout) && !rc)
-		rc = PEL_EXIT_RUN_FAILED;
 out:
 	free_specs(specs, nspecs);
 	pel_scenario_free(s);

@@ -281,7 +281,7 @@ done:
 	if (rc)
 		goto out;
 	if (!rank && !quiet && pel_sweep_moved(j))
-		pel_say("pelsim: sweep: the results of the previous sweep in %s were moved to %s", out, pel_sweep_moved(j));
+		pel_say("the results of the previous sweep in %s were moved to %s", out, pel_sweep_moved(j));
 	int failed;
 	if (mpi && size > 1) {
 #ifdef PEL_HAVE_MPI
@@ -317,8 +317,6 @@ done:
 		snprintf(resumed, sizeof resumed, ", %zu from the journal", r.resumed);
 	printf("sweep %s: %zu runs (%zu failed%s) in %.*f s: %s, %s\n", pel_sweep_name(p), r.runs, r.failed,
 	       resumed, el < 10 ? 2 : 1, el, r.runs_csv, r.summary_csv);
-	if (fflush(stdout))
-		rc = PEL_EXIT_RUN_FAILED;
 	if (r.failed) {
 		pel_say("%zu of %zu runs failed (status and error in runs.csv); first: %s", r.failed,
 			r.runs, r.first_failure);

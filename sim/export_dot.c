@@ -3,6 +3,8 @@
  * edges; plus kind, time_<key>, release and comm). */
 #include "import.h"
 
+#include "fileio.h"
+
 #include "../common/alloc.h"
 
 #include <errno.h>
@@ -91,6 +93,7 @@ int pel_export_dot(const pel_dag *g, const char *path, char *err, size_t errlen)
 	/* names must be unique and writable; so must kinds and cost keys */
 	int rc = -1;
 	FILE *f = NULL;
+	pel_outfile out;
 	pel_imp_map seen;
 	pel_imp_map_init(&seen, n);
 	for (uint32_t t = 0; t < n; t++) {
@@ -136,11 +139,9 @@ int pel_export_dot(const pel_dag *g, const char *path, char *err, size_t errlen)
 		if (check_text(g->costs[c].key, 0, "device key", path, err, errlen))
 			goto out;
 
-	f = fopen(path, "w");
-	if (!f) {
-		pel_imp_fail(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+	if (pel_out_open(&out, path, err, errlen))
 		goto out;
-	}
+	f = out.f;
 	char *iobuf = pel_xmalloc(1 << 16);
 	setvbuf(f, iobuf, _IOFBF, 1 << 16);
 	fprintf(f, "digraph pelsim {\n");
@@ -199,19 +200,9 @@ int pel_export_dot(const pel_dag *g, const char *path, char *err, size_t errlen)
 		fputs("];\n", f);
 	}
 	fputs("}\n", f);
-	if (ferror(f)) {
-		pel_imp_fail(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-		fclose(f);
-		free(iobuf);
-		goto out;
-	}
-	int closed = fclose(f);
+	int failed = pel_out_commit(&out, err, errlen);
 	free(iobuf);
-	if (closed) {
-		pel_imp_fail(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-		goto out;
-	}
-	rc = 0;
+	rc = failed ? -2 : 0;
 out:
 	pel_imp_map_free(&seen);
 	free(implicit);

@@ -3,6 +3,8 @@
 #define _GNU_SOURCE
 #include "import.h"
 
+#include "fileio.h"
+
 #include "../common/alloc.h"
 
 #include <errno.h>
@@ -11,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* ---- names ---------------------------------------------------------- */
 
@@ -95,73 +96,12 @@ const char *pel_imp_quote(char *buf, size_t n, const char *s, size_t len)
 
 /* ---- files ---------------------------------------------------------- */
 
-/* fopen(path, "rb"), refusing a directory: NULL with errno set. */
-static FILE *open_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	if (f && !fstat(fileno(f), &st) && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		errno = EISDIR;
-		return NULL;
-	}
-	return f;
-}
-
-FILE *pel_imp_open(const char *path, char *err, size_t errlen)
-{
-	FILE *f = open_file(path);
-	if (!f)
-		return pel_imp_fail(err, errlen, "%s: cannot open: %s", path, strerror(errno));
-	return f;
-}
-
 char *pel_imp_slurp(const char *path, size_t *len, char *err, size_t errlen)
 {
-	FILE *f = pel_imp_open(path, err, errlen);
-	if (!f)
-		return NULL;
-	struct stat st;
-	size_t cap = 1 << 16, n = 0;
-	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) && st.st_size > 0)
-		cap = (size_t)st.st_size + 1;
-	char *buf = pel_xmalloc(cap);
-	for (;;) {
-		if (n + 1 >= cap) {
-			cap *= 2;
-			buf = pel_xrealloc(buf, cap);
-		}
-		size_t got = fread(buf + n, 1, cap - 1 - n, f);
-		n += got;
-		/* a NUL byte makes it no text (pel_imp_text says where): stop
-		 * there, or /dev/zero would be read until memory runs out */
-		if (got == 0 || memchr(buf + n - got, 0, got))
-			break;
-	}
-	int bad = ferror(f);
-	int e = errno;
-	fclose(f);
-	if (bad) {
-		free(buf);
-		return pel_imp_fail(err, errlen, "%s: cannot read: %s", path, strerror(e));
-	}
-	buf[n] = 0;
-	*len = n;
-	return buf;
+	return pel_read_text(path, PEL_INPUT_MAX, len, err, errlen);
 }
 
 /* ---- numbers, kinds, finishing --------------------------------------- */
-
-int pel_imp_text(const char *text, size_t len, const char *path, char *err, size_t errlen)
-{
-	if (!memchr(text, 0, len))
-		return 0;
-	size_t line = 1;
-	for (const char *c = text; *c; c++)
-		line += *c == '\n';
-	pel_imp_fail(err, errlen, "%s:%zu: expected text, found a NUL byte", path, line);
-	return -1;
-}
 
 int pel_imp_integer(const char *w, size_t len, uint64_t max, uint64_t *out)
 {
@@ -416,22 +356,10 @@ static pel_format detect_buf(const char *b, size_t n)
 	return PEL_FMT_AUTO;
 }
 
-/* Reads up to n bytes of the head of the file; -1 with errno when it
- * cannot be opened or is a directory. */
-static long read_head(const char *path, char *buf, size_t n)
-{
-	FILE *f = open_file(path);
-	if (!f)
-		return -1;
-	size_t got = fread(buf, 1, n, f);
-	fclose(f);
-	return (long)got;
-}
-
 pel_format pel_format_detect(const char *path)
 {
 	char head[4096];
-	long n = read_head(path, head, sizeof head);
+	long n = pel_read_head(path, head, sizeof head);
 	return n < 0 ? PEL_FMT_AUTO : detect_buf(head, (size_t)n);
 }
 
@@ -445,35 +373,38 @@ pel_dag *pel_import(const char *path, pel_format fmt, const pel_import_options *
 	if (!(speed > 0) || !isfinite(speed))
 		return pel_imp_fail(err, errlen, "%s: reference speed: expected a number > 0, found %g",
 				    path, speed);
+	/* read once: a FIFO or a device has no second reading */
+	size_t n;
+	char *text = pel_imp_slurp(path, &n, err, errlen);
+	if (!text)
+		return NULL;
 	if (fmt == PEL_FMT_AUTO) {
-		char head[4096];
-		long n = read_head(path, head, sizeof head);
-		if (n < 0)
-			return pel_imp_fail(err, errlen, "%s: cannot open: %s", path, strerror(errno));
-		fmt = detect_buf(head, (size_t)n);
+		fmt = detect_buf(text, n < 4096 ? n : 4096);
 		if (fmt == PEL_FMT_AUTO) {
-			const char *e = memchr(head, '\n', (size_t)n);
-			size_t len = e ? (size_t)(e - head) : (size_t)n;
+			const char *e = memchr(text, '\n', n);
+			size_t len = e ? (size_t)(e - text) : n;
 			char q[64];
 			if (!n)
-				return pel_imp_fail(err, errlen,
-						    "%s:1: expected a DOT, WfFormat, STG or ETC file, found an empty file",
-						    path);
-			return pel_imp_fail(err, errlen,
-					    "%s:1: expected a DOT, WfFormat, STG or ETC file, found %s", path,
-					    pel_imp_quote(q, sizeof q, head, len));
+				pel_imp_fail(err, errlen,
+					     "%s:1: expected a DOT, WfFormat, STG or ETC file, found an empty file", path);
+			else
+				pel_imp_fail(err, errlen, "%s:1: expected a DOT, WfFormat, STG or ETC file, found %s",
+					     path, pel_imp_quote(q, sizeof q, text, len));
+			free(text);
+			return NULL;
 		}
 	}
 	switch (fmt) {
 	case PEL_FMT_DOT:
-		return pel_import_dot(path, err, errlen);
+		return pel_import_dot(path, text, n, err, errlen);
 	case PEL_FMT_WFFORMAT:
-		return pel_import_wfformat(path, speed, err, errlen);
+		return pel_import_wfformat(path, text, n, speed, err, errlen);
 	case PEL_FMT_STG:
-		return pel_import_stg(path, err, errlen);
+		return pel_import_stg(path, text, n, err, errlen);
 	case PEL_FMT_ETC:
-		return pel_import_etc(path, prefix, err, errlen);
+		return pel_import_etc(path, text, n, prefix, err, errlen);
 	default:
+		free(text);
 		return pel_imp_fail(err, errlen, "%s: unknown format %d", path, (int)fmt);
 	}
 }

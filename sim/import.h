@@ -88,9 +88,12 @@ pel_dag *pel_import(const char *path, pel_format fmt, const pel_import_options *
  * unnamed ones), kinds, work, explicit times and release times, then the
  * edges in order with their bytes and explicit communication times.
  * Numbers are written with the shortest of %.15g and %.17g that reads back
- * exactly.  Returns 0, or -1 with a one-line message in err (the file
- * cannot be written, two tasks share a name, or a name cannot be written
- * in DOT: a backslash right before a double quote, a newline or the end). */
+ * exactly.  The file is written under a temporary name and renamed when
+ * complete (sim/fileio.h).  Returns 0; -1 with a one-line message in err
+ * when the file cannot be created, two tasks share a name, or a name
+ * cannot be written in DOT (a backslash right before a double quote, a
+ * newline or the end); -2 with "path: write error: REASON" when writing
+ * failed (a full disk), leaving no file. */
 int pel_export_dot(const pel_dag *g, const char *path, char *err, size_t errlen);
 
 /* ---- shared by the importers (sim/import*.c); not for callers ---------- */
@@ -126,20 +129,16 @@ void *pel_imp_fail(char *err, size_t errlen, const char *fmt, ...)
 /* 's' quoted for a message: cut at about 40 bytes (not inside a UTF-8
  * sequence), control characters escaped. */
 const char *pel_imp_quote(char *buf, size_t n, const char *s, size_t len);
-/* Opens the file for reading ("rb").  NULL with "path: cannot open: ..."
- * in err when it cannot be opened or is a directory. */
-FILE *pel_imp_open(const char *path, char *err, size_t errlen);
-/* Reads the whole file into a NUL-terminated buffer (free it).  NULL with
- * a message when it cannot be read or is a directory. */
+/* Reads the whole file into a NUL-terminated buffer (free it): the text of
+ * any file up to PEL_INPUT_MAX bytes (sim/fileio.h), NULL with a one-line
+ * message when it cannot be read, is a directory, is larger, or holds a
+ * NUL byte ("path:LINE:COL: expected text, found a NUL byte"). */
 char *pel_imp_slurp(const char *path, size_t *len, char *err, size_t errlen);
 /* Kind index of name (len bytes), added when new, through map m (whose
  * keys are g's kind names).  Returns 0, or -1 with "path: ..." in err
  * when the DAG would have more kinds than pel_dag allows. */
 int pel_imp_kind(pel_imp_map *m, pel_dag *g, const char *name, size_t len, uint16_t *out,
 		 const char *path, char *err, size_t errlen);
-/* 0 when the len bytes of text hold no NUL byte; else -1 with
- * "path:LINE: expected text, found a NUL byte" in err. */
-int pel_imp_text(const char *text, size_t len, const char *path, char *err, size_t errlen);
 /* Parses [w, w+len) as a decimal integer (digits only) <= max.  Returns 0,
  * or -1. */
 int pel_imp_integer(const char *w, size_t len, uint64_t max, uint64_t *out);
@@ -150,9 +149,13 @@ int pel_imp_number(const char *s, size_t len, double *out);
  * returns NULL with "path: ..." in err. */
 pel_dag *pel_imp_finish(pel_dag *g, const char *path, char *err, size_t errlen);
 
-pel_dag *pel_import_dot(const char *path, char *err, size_t errlen);
-pel_dag *pel_import_wfformat(const char *path, double reference_speed, char *err, size_t errlen);
-pel_dag *pel_import_stg(const char *path, char *err, size_t errlen);
-pel_dag *pel_import_etc(const char *path, const char *prefix, char *err, size_t errlen);
+/* The importers: text (len bytes, NUL-terminated, read from path by
+ * pel_imp_slurp) is theirs to free. */
+pel_dag *pel_import_dot(const char *path, char *text, size_t len, char *err, size_t errlen);
+pel_dag *pel_import_wfformat(const char *path, char *text, size_t len, double reference_speed,
+			     char *err, size_t errlen);
+pel_dag *pel_import_stg(const char *path, char *text, size_t len, char *err, size_t errlen);
+pel_dag *pel_import_etc(const char *path, char *text, size_t len, const char *prefix, char *err,
+			size_t errlen);
 
 #endif

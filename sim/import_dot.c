@@ -6,6 +6,7 @@
  * (explicit communication time in seconds).  Anything else is ignored.
  * Tasks come in cgraph's node order (the order of first appearance in
  * the file), edges in the order they appear. */
+#define _GNU_SOURCE /* fmemopen */
 #include "import.h"
 
 #include "cgraph_heap.h"
@@ -13,6 +14,7 @@
 #include "../common/alloc.h"
 
 #include <cgraph.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,22 +36,18 @@ static int collect(char *s)
 	return 0;
 }
 
-/* Lines of the file (a last line without '\n' counts). */
-static size_t count_lines(FILE *f)
+/* Lines of the text (a last line without '\n' counts). */
+static size_t count_lines(const char *text, size_t len)
 {
 	size_t lines = 0;
-	int c, last = '\n';
-	rewind(f);
-	while ((c = getc(f)) != EOF) {
-		lines += c == '\n';
-		last = c;
-	}
-	return lines + (last != '\n');
+	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))); p++)
+		lines++;
+	return lines + (len && text[len - 1] != '\n');
 }
 
 /* Turns cgraph's "[file: ]syntax error in line N near 'x'" (or any other
  * message) into "path:N: DOT syntax error near 'x'", one line. */
-static void *syntax_error(const char *path, FILE *f, char *err, size_t errlen)
+static void *syntax_error(const char *path, const char *text, size_t len, char *err, size_t errlen)
 {
 	char *m = cg_msg;
 	if (!strncmp(m, "Error: ", 7))
@@ -71,7 +69,7 @@ static void *syntax_error(const char *path, FILE *f, char *err, size_t errlen)
 		rest++;
 	if (!*rest) {
 		/* nothing follows: the parser met the end of the input */
-		size_t lines = count_lines(f);
+		size_t lines = count_lines(text, len);
 		if (line > lines)
 			line = lines ? lines : 1;
 		return pel_imp_fail(err, errlen, "%s:%lu: DOT %s: expected more, found the end of the file",
@@ -226,24 +224,26 @@ fail:
 	return NULL;
 }
 
-/* Whether the file holds at most one '{': no subgraph, no second graph
- * (a subgraph, named or not, needs braces).  Leaves f rewound. */
-static int one_brace(FILE *f)
+/* Whether the text holds at most one '{': no subgraph, no second graph
+ * (a subgraph, named or not, needs braces). */
+static int one_brace(const char *text, size_t len)
 {
-	char buf[65536];
-	size_t got, braces = 0;
-	while (braces < 2 && (got = fread(buf, 1, sizeof buf, f)) > 0)
-		for (const char *p = buf; (p = memchr(p, '{', (size_t)(buf + got - p))); p++)
-			braces++;
-	rewind(f);
-	return braces < 2;
+	const char *first = memchr(text, '{', len);
+	return !first || !memchr(first + 1, '{', (size_t)(text + len - first - 1));
 }
 
-pel_dag *pel_import_dot(const char *path, char *err, size_t errlen)
+pel_dag *pel_import_dot(const char *path, char *text, size_t len, char *err, size_t errlen)
 {
-	FILE *f = pel_imp_open(path, err, errlen);
-	if (!f)
-		return NULL;
+	/* text has no NUL byte (pel_imp_slurp): cgraph sees the whole file */
+	if (!len) {
+		free(text);
+		return pel_imp_fail(err, errlen, "%s:1: expected a DOT digraph, found no graph", path);
+	}
+	FILE *f = fmemopen(text, len, "r");
+	if (!f) {
+		free(text);
+		return pel_imp_fail(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+	}
 	agusererrf old_f = agseterrf(collect);
 	agerrlevel_t old_level = agseterr(AGERR); /* warnings are not reported */
 	cg_len = 0;
@@ -253,21 +253,21 @@ pel_dag *pel_import_dot(const char *path, char *err, size_t errlen)
 	/* a graph without subgraphs goes in one heap that agclose frees at
 	 * once (the fast path); others take cgraph's default discipline */
 	Agdisc_t disc = AgDefaultDisc;
-	if (one_brace(f))
+	if (one_brace(text, len))
 		pel_cgraph_heap_disc(&disc);
 	Agraph_t *G = agread(f, &disc);
 	pel_dag *g = NULL;
 	if (!G && !agerrors()) {
 		pel_imp_fail(err, errlen, "%s:1: expected a DOT digraph, found no graph", path);
 	} else if (!G || agerrors()) {
-		syntax_error(path, f, err, errlen);
+		syntax_error(path, text, len, err, errlen);
 	} else {
 		/* read on to the end: a second graph or trailing text is an
 		 * error, and cgraph's scanner must not keep unread text for the
 		 * next file */
 		Agraph_t *H = agread(f, &disc);
 		if (agerrors()) {
-			syntax_error(path, f, err, errlen);
+			syntax_error(path, text, len, err, errlen);
 		} else if (H) {
 			char q[64];
 			const char *name = agnameof(H);
@@ -288,5 +288,6 @@ pel_dag *pel_import_dot(const char *path, char *err, size_t errlen)
 	agseterr(old_level);
 	agseterrf(old_f);
 	fclose(f);
+	free(text);
 	return g;
 }

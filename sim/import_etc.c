@@ -44,18 +44,13 @@ static int next_word(const char **p, const char *end, size_t *line, const char *
 	return 1;
 }
 
-pel_dag *pel_import_etc(const char *path, const char *prefix, char *err, size_t errlen)
+pel_dag *pel_import_etc(const char *path, char *text, size_t len, const char *prefix, char *err,
+			size_t errlen)
 {
-	size_t len;
-	char *text = pel_imp_slurp(path, &len, err, errlen);
-	if (!text)
-		return NULL;
 	pel_dag *g = NULL;
 	char **keys = NULL;
 	uint64_t hdr[3] = { 0, 0, 0 };
 	char q[64];
-	if (pel_imp_text(text, len, path, err, errlen))
-		goto fail;
 	/* the header: three integers on the first non-blank line */
 	const char *p = text, *end = text + len;
 	size_t line = 1;

@@ -84,20 +84,14 @@ static void *fail_found(cursor *c, const char *w, size_t len, const char *fmt_ex
 			    w ? pel_imp_quote(q, sizeof q, w, len) : "the end of the line");
 }
 
-pel_dag *pel_import_stg(const char *path, char *err, size_t errlen)
+pel_dag *pel_import_stg(const char *path, char *text, size_t len, char *err, size_t errlen)
 {
-	size_t len;
-	char *text = pel_imp_slurp(path, &len, err, errlen);
-	if (!text)
-		return NULL;
 	pel_dag *g = NULL;
 	uint8_t *seen = NULL;
 	cursor c = { text, text + len, NULL, NULL, 0, path, err, errlen };
 	const char *w;
 	size_t wl;
 	uint64_t n;
-	if (pel_imp_text(text, len, path, err, errlen))
-		goto fail;
 	if (!next_line(&c)) {
 		pel_imp_fail(err, errlen, "%s:1: expected the number of tasks, found an empty file", path);
 		goto fail;

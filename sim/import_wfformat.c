@@ -691,13 +691,10 @@ static pel_dag *read_14(ctx *c, json_t *wfl, double speed)
 	return g;
 }
 
-pel_dag *pel_import_wfformat(const char *path, double reference_speed, char *err, size_t errlen)
+pel_dag *pel_import_wfformat(const char *path, char *text, size_t len, double reference_speed,
+			     char *err, size_t errlen)
 {
 	/* jansson reads a buffer a third faster than a file (getc per byte) */
-	size_t len;
-	char *text = pel_imp_slurp(path, &len, err, errlen);
-	if (!text)
-		return NULL;
 	json_error_t je;
 	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
 	free(text);

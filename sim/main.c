@@ -1,5 +1,6 @@
 /* main.c - the `pelsim` command: dispatch to the subcommands. */
 #include "cli.h"
+#include "fileio.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -23,7 +24,8 @@ static const char usage_main[] =
 	"  -h, --help       this help; `pelsim COMMAND --help` describes a command\n"
 	"  --version        print the version\n";
 
-int main(int argc, char **argv)
+/* Runs the command of argv[1]; returns its exit status. */
+static int dispatch(int argc, char **argv)
 {
 	if (argc < 2)
 		return pel_bad_usage(NULL, "%s", "expected a command (run, sweep, plot, dag or policies), found none");
@@ -47,4 +49,17 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "policies"))
 		return pel_cmd_policies(argc - 1, argv + 1);
 	return pel_bad_usage(NULL, "unknown command '%s'", cmd);
+}
+
+int main(int argc, char **argv)
+{
+	/* every command's output is checked here: a failed write to stdout
+	 * is one line and a non-zero status whatever the command */
+	int rc = dispatch(argc, argv);
+	int e = pel_stdout_close();
+	if (e > 0)
+		pel_say("stdout: write error: %s", strerror(e));
+	else if (e)
+		pel_say("stdout: write error");
+	return e && !rc ? PEL_EXIT_RUN_FAILED : rc;
 }

@@ -4,10 +4,12 @@
 #include "../common/alloc.h"
 #include "csv.h"
 #include "results.h"
+#include "fileio.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <poll.h>
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -154,6 +156,37 @@ static void gnuplot_reason(const char *out, char *line, size_t n)
 		snprintf(line, n, "%.*s", (int)(best_len > 400 ? 400 : best_len), best);
 }
 
+/* Reads gnuplot's stdout (the figure, into fig unless a write to it
+ * failed already) and stderr (the first 64 KiB, into msg) until both end. */
+static void drain_gnuplot(int out, int errfd, pel_outfile *fig, pel_strbuf *msg)
+{
+	struct pollfd fds[2] = { { out, POLLIN, 0 }, { errfd, POLLIN, 0 } };
+	int open_fds = 2;
+	while (open_fds) {
+		if (poll(fds, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (int i = 0; i < 2; i++) {
+			if (fds[i].fd < 0 || !fds[i].revents)
+				continue;
+			char chunk[65536];
+			ssize_t k = read(fds[i].fd, chunk, sizeof chunk);
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k <= 0) {
+				fds[i].fd = -1;
+				open_fds--;
+			} else if (i == 0 && !ferror(fig->f)) {
+				fwrite(chunk, 1, (size_t)k, fig->f);
+			} else if (i == 1 && msg->n < 65536) {
+				pel_strbuf_add(msg, chunk, (size_t)k);
+			}
+		}
+	}
+}
+
 int pel_plot_gnuplot(const char *name, const pel_plot_param *params, size_t nparams,
 		     const char *outfile, pel_plot_format f, char *err, size_t errlen)
 {
@@ -164,9 +197,18 @@ int pel_plot_gnuplot(const char *name, const pel_plot_param *params, size_t npar
 		    script, name, strerror(errno));
 		return PEL_PLOT_BAD_INPUT;
 	}
+	/* gnuplot writes the figure to its stdout, which pelsim writes to a
+	 * temporary file renamed once complete: every write is checked (gnuplot
+	 * exits 0 on a full disk) and a failed or killed run leaves no partial
+	 * figure */
+	pel_outfile fig;
+	char msg[1024];
+	if (pel_out_open(&fig, outfile, msg, sizeof msg)) {
+		say(err, errlen, "expected a file that can be written, found '%s' (%s)", outfile, strerror(errno));
+		return PEL_PLOT_BAD_INPUT;
+	}
 	pel_strbuf cmd = { 0 };
-	pel_strbuf_printf(&cmd, "fmt='%s'; outfile=", format_names[f]);
-	buf_gp_string(&cmd, outfile);
+	pel_strbuf_printf(&cmd, "fmt='%s'; outfile='/dev/stdout'", format_names[f]);
 	for (size_t i = 0; i < nparams; i++) {
 		pel_strbuf_printf(&cmd, "; %s=", params[i].name);
 		if (params[i].number)
@@ -174,54 +216,49 @@ int pel_plot_gnuplot(const char *name, const pel_plot_param *params, size_t npar
 		else
 			buf_gp_string(&cmd, params[i].value);
 	}
-
-	FILE *probe = fopen(outfile, "w");
-	if (!probe) {
-		say(err, errlen, "expected a file that can be written, found '%s' (%s)", outfile, strerror(errno));
-		free(cmd.s);
-		return PEL_PLOT_BAD_INPUT;
-	}
-	fclose(probe);
-	unlink(outfile);
-	int pe[2];
-	if (pipe(pe)) {
+	int po[2] = { -1, -1 }, pe[2] = { -1, -1 };
+	if (pipe(po) || pipe(pe)) {
 		say(err, errlen, "gnuplot: cannot make a pipe (%s)", strerror(errno));
+		for (int i = 0; i < 2; i++) {
+			if (po[i] >= 0)
+				close(po[i]);
+			if (pe[i] >= 0)
+				close(pe[i]);
+		}
 		free(cmd.s);
+		pel_out_discard(&fig);
 		return PEL_PLOT_GNUPLOT_FAILED;
 	}
 	posix_spawn_file_actions_t fa;
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
 	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
+	posix_spawn_file_actions_addclose(&fa, po[0]);
 	posix_spawn_file_actions_addclose(&fa, pe[0]);
+	posix_spawn_file_actions_addclose(&fa, po[1]);
 	posix_spawn_file_actions_addclose(&fa, pe[1]);
 	char *argv[] = { "gnuplot", "-e", cmd.s, script, NULL };
 	pid_t pid;
 	int rc = posix_spawnp(&pid, "gnuplot", &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
+	close(po[1]);
 	close(pe[1]);
 	free(cmd.s);
 	if (rc) {
+		close(po[0]);
 		close(pe[0]);
 		if (rc == ENOENT)
 			say(err, errlen, "gnuplot: expected gnuplot on the PATH, found none (Debian: apt-get install gnuplot-nox)");
 		else
 			say(err, errlen, "gnuplot: cannot be run (%s)", strerror(rc));
+		pel_out_discard(&fig);
 		return PEL_PLOT_BAD_INPUT;
 	}
 	pel_strbuf out = { 0 };
 	pel_strbuf_add(&out, "", 0);
-	for (;;) {
-		char chunk[4096];
-		ssize_t k = read(pe[0], chunk, sizeof chunk);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		if (out.n < 65536)
-			pel_strbuf_add(&out, chunk, (size_t)k);
-	}
+	drain_gnuplot(po[0], pe[0], &fig, &out);
+	close(po[0]);
 	close(pe[0]);
 	int st = 0;
 	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
@@ -235,15 +272,16 @@ int pel_plot_gnuplot(const char *name, const pel_plot_param *params, size_t npar
 		else
 			say(err, errlen, "gnuplot failed on %s (killed by signal %d)", script,
 			    WIFSIGNALED(st) ? WTERMSIG(st) : 0);
-		unlink(outfile);
+		pel_out_discard(&fig);
 		return PEL_PLOT_GNUPLOT_FAILED;
 	}
-	struct stat sb;
-	if (stat(outfile, &sb) || !S_ISREG(sb.st_mode) || sb.st_size == 0) {
+	if (!ferror(fig.f) && ftello(fig.f) == 0) {
 		say(err, errlen, "gnuplot wrote nothing to %s from %s: %s", outfile, script, reason);
-		unlink(outfile);
+		pel_out_discard(&fig);
 		return PEL_PLOT_GNUPLOT_FAILED;
 	}
+	if (pel_out_commit(&fig, err, errlen))
+		return PEL_PLOT_GNUPLOT_FAILED;
 	return PEL_PLOT_OK;
 }
 
@@ -797,7 +835,20 @@ typedef struct {
 	void *arg;
 	char *err;
 	size_t errlen;
+	pel_outfile data; /* the data file being written */
 } sweep_ctx;
+
+/* Closes a scratch data file (of a Gantt chart): 0, or -1 when this or
+ * an earlier write failed (errno set when the flush says why). */
+static int close_scratch(FILE *f)
+{
+	int bad = ferror(f) | fflush(f);
+	int e = errno;
+	if (fclose(f))
+		return -1;
+	errno = e;
+	return bad ? -1 : 0;
+}
 
 static void join(char *out, size_t n, const char *dir, const char *name, const char *ext)
 {
@@ -805,22 +856,25 @@ static void join(char *out, size_t n, const char *dir, const char *name, const c
 	snprintf(out, n, "%s%s%s.%s", dir, l && dir[l - 1] == '/' ? "" : "/", name, ext);
 }
 
+/* Opens the data file path under its temporary name (c->data); NULL
+ * with the message. */
 static FILE *open_data(sweep_ctx *c, const char *path)
 {
-	FILE *f = fopen(path, "w");
-	if (!f)
+	char msg[1024];
+	if (pel_out_open(&c->data, path, msg, sizeof msg)) {
 		say(c->err, c->errlen, "%s: expected a file that can be written, found '%s' (%s)", c->outdir, path,
 		    strerror(errno));
-	return f;
+		return NULL;
+	}
+	return c->data.f;
 }
 
-static int close_data(sweep_ctx *c, FILE *f, const char *path)
+/* Puts the data file of open_data in place: PEL_PLOT_OK, or
+ * PEL_PLOT_GNUPLOT_FAILED with "PATH: write error: REASON". */
+static int close_data(sweep_ctx *c, const char *path)
 {
-	int bad = ferror(f);
-	if (fclose(f) || bad) {
-		say(c->err, c->errlen, "%s: cannot be written (%s)", path, strerror(errno));
-		return PEL_PLOT_BAD_INPUT;
-	}
+	if (pel_out_commit(&c->data, c->err, c->errlen))
+		return PEL_PLOT_GNUPLOT_FAILED;
 	if (c->wrote)
 		c->wrote(path, c->arg);
 	return PEL_PLOT_OK;
@@ -906,7 +960,7 @@ static int draw_curve(sweep_ctx *c, const curve *cv)
 			fputc('\n', f);
 		}
 	}
-	int rc = close_data(c, f, dat);
+	int rc = close_data(c, dat);
 	if (rc)
 		return rc;
 	if (cv->ideal) {
@@ -920,7 +974,7 @@ static int draw_curve(sweep_ctx *c, const curve *cv)
 			put_num(f, cv->ideal[j]);
 			fputc('\n', f);
 		}
-		if ((rc = close_data(c, f, idat)))
+		if ((rc = close_data(c, idat)))
 			return rc;
 	}
 
@@ -1036,7 +1090,7 @@ static int draw_bars(sweep_ctx *c, const char *name, const char *what, const cha
 		fputc('\n', f);
 	}
 	free(cell);
-	int rc = close_data(c, f, dat);
+	int rc = close_data(c, dat);
 	if (rc)
 		return rc;
 	char xlabel[256], nser[32], npts[32];
@@ -1067,7 +1121,7 @@ int pel_plot_sweep(const pel_summary *s, const char *outdir, pel_plot_format fmt
 {
 	shape sh;
 	shape_build(s, &sh);
-	sweep_ctx c = { &sh, outdir, fmt, wrote, arg, err, errlen };
+	sweep_ctx c = { &sh, outdir, fmt, wrote, arg, err, errlen, { 0 } };
 	size_t n = s->nrows;
 	double *y = pel_xcalloc(n, sizeof *y), *ci = pel_xcalloc(n, sizeof *ci);
 	double *y2 = pel_xcalloc(n, sizeof *y2), *ci2 = pel_xcalloc(n, sizeof *ci2);
@@ -1274,7 +1328,7 @@ int pel_plot_gantt(const pel_model *m, const pel_sim_result *r, const char *titl
 			put_dq(f, label);
 			fputc('\n', f);
 		}
-	if (fclose(f))
+	if (close_scratch(f))
 		goto io;
 
 	f = fopen(tasks, "w");
@@ -1303,7 +1357,7 @@ int pel_plot_gantt(const pel_model *m, const pel_sim_result *r, const char *titl
 			fputc('\n', f);
 		}
 	}
-	if (fclose(f))
+	if (close_scratch(f))
 		goto io;
 	if (r->nxfers) {
 		/* transfers that overlap on a row go to different lanes (greedy,
@@ -1334,7 +1388,7 @@ int pel_plot_gantt(const pel_model *m, const pel_sim_result *r, const char *titl
 			fprintf(f, "%u %.10g %.10g %d\n", v[i].row, v[i].start, v[i].end, lane);
 		}
 		free(v);
-		if (fclose(f))
+		if (close_scratch(f))
 			goto io;
 	}
 	snprintf(nrows_s, sizeof nrows_s, "%u", nrows);

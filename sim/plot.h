@@ -40,11 +40,14 @@ typedef struct {
 } pel_plot_param;
 
 /* Runs gnuplot on NAME.gp of the templates folder, with fmt and outfile
- * set and the parameters given.  Returns PEL_PLOT_OK; PEL_PLOT_BAD_INPUT
- * when the template or gnuplot cannot be found or outfile cannot be
- * written; PEL_PLOT_GNUPLOT_FAILED
- * when gnuplot exits with an error or writes nothing (outfile is then
- * removed), err holding one line with what gnuplot said. */
+ * set and the parameters given; the figure comes through gnuplot's stdout
+ * and is written to outfile under a temporary name, renamed once complete
+ * (sim/fileio.h).  Returns PEL_PLOT_OK; PEL_PLOT_BAD_INPUT when the
+ * template or gnuplot cannot be found or outfile cannot be created;
+ * PEL_PLOT_GNUPLOT_FAILED when gnuplot exits with an error or writes
+ * nothing, err holding one line with what gnuplot said, or when writing
+ * outfile fails ("OUTFILE: write error: REASON"); outfile is then not
+ * there. */
 int pel_plot_gnuplot(const char *name, const pel_plot_param *params, size_t nparams,
 		     const char *outfile, pel_plot_format f, char *err, size_t errlen);
 

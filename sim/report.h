@@ -33,9 +33,9 @@ void pel_report_json(FILE *f, const pel_run_info *info, const pel_model *m,
 void pel_report_compare_header(FILE *f, const pel_model *m, int streams);
 void pel_report_compare_row(FILE *f, const pel_run_info *info, const pel_sim_result *r,
 			    const pel_metrics *x);
-/* Writes the schedule as CSV: one row per task, then one per transfer
- * (needs a result recorded with record_transfers).  Returns 0, or -1 with
- * errno set when the file cannot be written. */
-int pel_report_schedule(const char *path, const pel_model *m, const pel_sim_result *r);
+/* Writes the schedule as CSV to f: one row per task, then one per transfer
+ * (needs a result recorded with record_transfers).  The caller checks f
+ * (sim/fileio.h: pel_out_commit). */
+void pel_report_schedule(FILE *f, const pel_model *m, const pel_sim_result *r);
 
 #endif

@@ -5,6 +5,7 @@
 #include "../common/alloc.h"
 #include "../common/random.h"
 #include "digest.h"
+#include "fileio.h"
 #include "report.h"
 #include "results.h"
 #include "runone.h"
@@ -1205,19 +1206,21 @@ int pel_sweep_run_local(pel_sweep_job *j, int jobs, char *err, size_t errlen)
 
 /* ---- the final files ---- */
 
-/* Writes text to DIR/name.tmp and syncs it; returns 0 or -1. */
-static int write_tmp(const char *tmp, const char *text, size_t n)
+/* Writes text (n bytes) to path under its temporary name (o), synced
+ * (the journal goes once the results are in place); 0, or -1 with the
+ * message, nothing left behind. */
+static int write_tmp(pel_outfile *o, const char *path, const char *text, size_t n, char *err,
+		     size_t errlen)
 {
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-	if (fd < 0)
+	if (pel_out_open(o, path, err, errlen))
 		return -1;
-	if (write_all(fd, text, n) || fsync(fd)) {
-		int e = errno;
-		close(fd);
-		errno = e;
+	/* a failed fwrite or fflush is left to pel_out_close, which says why */
+	if (fwrite(text, 1, n, o->f) == n && !fflush(o->f) && fsync(fileno(o->f))) {
+		snprintf(err, errlen, "%s: write error: %s", path, strerror(errno));
+		pel_out_discard(o);
 		return -1;
 	}
-	return close(fd);
+	return pel_out_close(o, err, errlen);
 }
 
 /* summary.csv: one row per point and policy. */
@@ -1340,24 +1343,20 @@ int pel_sweep_finish(pel_sweep_job *j, pel_sweep_report *rep, char *err, size_t 
 		pel_strbuf *text;
 	} files[] = { { "runs.csv", &runs }, { "summary.csv", &sum }, { "axes.csv", &axes }, { "study.csv", &study } };
 	enum { NFILES = sizeof files / sizeof *files };
-	char *final[NFILES], *tmp[NFILES];
-	for (size_t i = 0; i < NFILES; i++) {
-		char name[64];
-		snprintf(name, sizeof name, "%s.tmp", files[i].name);
+	char *final[NFILES];
+	pel_outfile out[NFILES];
+	memset(out, 0, sizeof out);
+	for (size_t i = 0; i < NFILES; i++)
 		final[i] = path_in(j->dir, files[i].name);
-		tmp[i] = path_in(j->dir, name);
-	}
 	int rc = 0;
 	for (size_t i = 0; i < NFILES && !rc; i++)
-		if (write_tmp(tmp[i], files[i].text->s, files[i].text->n)) {
-			snprintf(err, errlen, "%s: cannot write the results (%s)", j->dir, strerror(errno));
+		if (write_tmp(&out[i], final[i], files[i].text->s, files[i].text->n, err, errlen))
 			rc = -1;
-		}
-	for (size_t i = 0; i < NFILES && !rc; i++)
-		if (rename(tmp[i], final[i])) {
-			snprintf(err, errlen, "%s: cannot put the results in place (%s)", j->dir, strerror(errno));
+	for (size_t i = 0; i < NFILES; i++)
+		if (rc)
+			pel_out_discard(&out[i]);
+		else if (pel_out_commit(&out[i], err, errlen))
 			rc = -1;
-		}
 	if (!rc && unlink(j->journal)) {
 		snprintf(err, errlen, "%s: cannot remove the journal (%s)", j->journal, strerror(errno));
 		rc = -1;
@@ -1368,7 +1367,6 @@ int pel_sweep_finish(pel_sweep_job *j, pel_sweep_report *rep, char *err, size_t 
 	}
 	for (size_t i = 0; i < NFILES; i++) {
 		free(final[i]);
-		free(tmp[i]);
 		free(files[i].text->s);
 	}
 	pel_sweep_abandon(j);

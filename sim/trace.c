@@ -1,5 +1,7 @@
 #include "trace.h"
 
+#include "fileio.h"
+
 #include "../common/alloc.h"
 
 #include <errno.h>
@@ -23,21 +25,19 @@ static int field(const char *s, double *out)
 	return 0;
 }
 
-/* Reads one line (its newline dropped) into buf: 0, EOF at the end of the
- * file, 1 at a NUL byte, 2 when the line does not fit. */
-static int read_line(FILE *f, char *buf, size_t cap)
+/* Copies the line at *p (up to end, its newline dropped) into buf and
+ * moves *p past it: 0, EOF at the end of the text, 2 when the line does
+ * not fit. */
+static int next_line(const char **p, const char *end, char *buf, size_t cap)
 {
-	size_t n = 0;
-	int c;
-	while ((c = getc(f)) != EOF && c != '\n') {
-		if (!c)
-			return 1;
-		if (n + 1 >= cap)
-			return 2;
-		buf[n++] = (char)c;
-	}
-	if (c == EOF && !n)
+	if (*p >= end)
 		return EOF;
+	const char *start = *p, *nl = memchr(start, '\n', (size_t)(end - start));
+	size_t n = (size_t)((nl ? nl : end) - start);
+	*p = nl ? nl + 1 : end;
+	if (n + 1 > cap)
+		return 2;
+	memcpy(buf, start, n);
 	buf[n] = 0;
 	return 0;
 }
@@ -45,20 +45,21 @@ static int read_line(FILE *f, char *buf, size_t cap)
 int pel_trace_read(const char *path, double **times, double **sizes, uint32_t *n,
 		   char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+	/* read whole, once: a FIFO or a device has no second reading */
+	size_t len;
+	char *text = pel_read_text(path, PEL_INPUT_MAX, &len, err, errlen);
+	if (!text)
 		return -1;
-	}
+	const char *p = text, *end = text + len;
 	size_t cap = 1024, k = 0, line = 0;
 	double *t = pel_xmalloc(cap * sizeof *t), *s = pel_xmalloc(cap * sizeof *s);
 	char buf[4096];
 	int rc = 0, got;
-	while (!rc && (got = read_line(f, buf, sizeof buf)) != EOF) {
+	while (!rc && (got = next_line(&p, end, buf, sizeof buf)) != EOF) {
 		line++;
 		if (got) {
-			snprintf(err, errlen, got == 1 ? "%s:%zu: expected text, found a NUL byte"
-				 : "%s:%zu: expected a line of at most 4095 characters, found a longer one", path, line);
+			snprintf(err, errlen, "%s:%zu: expected a line of at most 4095 characters, found a longer one",
+				 path, line);
 			rc = -1;
 			break;
 		}
@@ -91,15 +92,11 @@ int pel_trace_read(const char *path, double **times, double **sizes, uint32_t *n
 		}
 		k++;
 	}
-	if (!rc && ferror(f)) {
-		snprintf(err, errlen, "%s: read error", path);
-		rc = -1;
-	}
 	if (!rc && !k) {
 		snprintf(err, errlen, "%s: expected at least one arrival, found none", path);
 		rc = -1;
 	}
-	fclose(f);
+	free(text);
 	if (rc) {
 		free(t);
 		free(s);

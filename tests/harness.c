@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -70,8 +71,44 @@ static char **env_with(const char *const *env)
 	return e;
 }
 
+/* Lowers this process's RLIMIT_FSIZE to limit and ignores SIGXFSZ (what
+ * a child spawned now inherits), saving both; limit <= 0 does nothing. */
+static void limit_fsize(long long limit, struct rlimit *saved, struct sigaction *saved_sig)
+{
+	if (limit <= 0)
+		return;
+	getrlimit(RLIMIT_FSIZE, saved);
+	struct rlimit lim = *saved;
+	if (lim.rlim_max == RLIM_INFINITY || (rlim_t)limit < lim.rlim_max)
+		lim.rlim_cur = (rlim_t)limit;
+	setrlimit(RLIMIT_FSIZE, &lim);
+	struct sigaction ign;
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGXFSZ, &ign, saved_sig);
+}
+
+/* Undoes limit_fsize. */
+static void restore_fsize(long long limit, const struct rlimit *saved, const struct sigaction *saved_sig)
+{
+	if (limit <= 0)
+		return;
+	setrlimit(RLIMIT_FSIZE, saved);
+	sigaction(SIGXFSZ, saved_sig, NULL);
+}
+
 int pel_t_run_env(pel_t_result *r, const char *prog, const char *const *env, const char *const *args)
 {
+	pel_t_run_opts o = { env, NULL, 0 };
+	return pel_t_run_with(r, prog, &o, args);
+}
+
+int pel_t_run_with(pel_t_result *r, const char *prog, const pel_t_run_opts *o, const char *const *args)
+{
+	static const pel_t_run_opts none = { NULL, NULL, 0 };
+	if (!o)
+		o = &none;
+	const char *const *env = o->env;
 	memset(r, 0, sizeof *r);
 	append(&r->out, &r->nout, "", 0);
 	append(&r->err, &r->nerr, "", 0);
@@ -94,14 +131,21 @@ int pel_t_run_env(pel_t_result *r, const char *prog, const char *const *env, con
 	posix_spawn_file_actions_t fa;
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
+	if (o->stdout_path)
+		posix_spawn_file_actions_addopen(&fa, 1, o->stdout_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	else
+		posix_spawn_file_actions_adddup2(&fa, po[1], 1);
 	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
 	posix_spawn_file_actions_addclose(&fa, po[0]);
 	posix_spawn_file_actions_addclose(&fa, pe[0]);
 	posix_spawn_file_actions_addclose(&fa, po[1]);
 	posix_spawn_file_actions_addclose(&fa, pe[1]);
 	pid_t pid;
+	struct rlimit saved_lim;
+	struct sigaction saved_sig;
+	limit_fsize(o->fsize_limit, &saved_lim, &saved_sig);
 	int rc = posix_spawnp(&pid, argv[0], &fa, NULL, (char *const *)argv, envp);
+	restore_fsize(o->fsize_limit, &saved_lim, &saved_sig);
 	posix_spawn_file_actions_destroy(&fa);
 	free(envp);
 	close(po[1]);

@@ -37,6 +37,20 @@ typedef struct {
  * pel_t_result_free. */
 int pel_t_run_env(pel_t_result *r, const char *prog, const char *const *env, const char *const *args);
 
+/* How to run a child beyond pel_t_run_env's defaults. */
+typedef struct {
+	const char *const *env;  /* NAME=VALUE entries (NULL-terminated), or NULL */
+	const char *stdout_path; /* stdout written to this file (created or
+				  * truncated; r->out stays empty); NULL: captured */
+	long long fsize_limit;   /* > 0: the child's RLIMIT_FSIZE in bytes, with
+				  * SIGXFSZ ignored (writes past it fail with EFBIG,
+				  * a full disk in small) */
+} pel_t_run_opts;
+
+/* pel_t_run_env of prog (PELSIM_BIN when NULL) under the options o (NULL:
+ * none). */
+int pel_t_run_with(pel_t_result *r, const char *prog, const pel_t_run_opts *o, const char *const *args);
+
 /* pel_t_run_env of pelsim in this process's own environment. */
 int pel_t_run_argv(pel_t_result *r, const char *const *args);
 

@@ -929,7 +929,7 @@ static void test_stg_malformed(void)
 	expect_fail("stg_header.stg", S, ":1: expected only the number of tasks on the first line, found 'tasks'");
 	expect_fail("stg_negative_time.stg", S,
 		    ":3: task 1: expected a processing time (a number >= 0), found '-3'");
-	expect_fail("stg_nul.stg", S, ":5: expected text, found a NUL byte");
+	expect_fail("stg_nul.stg", S, ":5:10: expected text, found a NUL byte");
 	expect_fail("stg_huge.stg", S, ":1: expected a number of tasks that 17 bytes can describe, found 4000000000");
 	expect_fail("garbage.txt", S,
 		    ":1: expected the number of tasks (an integer from 0 to 4294967292), found 'hello'");
