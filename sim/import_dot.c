@@ -232,6 +232,49 @@ static int one_brace(const char *text, size_t len)
 	return !first || !memchr(first + 1, '{', (size_t)(text + len - first - 1));
 }
 
+/* Blanks (with spaces, keeping every newline) each line that starts with
+ * '#' outside a string or comment.  DOT discards such lines, as C
+ * preprocessor output; cgraph also reads "# N" on them as a line directive,
+ * which would make the line numbers of its messages wrong. */
+static void blank_hash_lines(char *text, size_t len)
+{
+	enum { CODE, QUOTED, HTML, BLOCK, LINE } st = CODE;
+	int depth = 0, at_start = 1;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (st == CODE && at_start && c == '#') {
+			while (i < len && text[i] != '\n')
+				text[i++] = ' ';
+			continue; /* text[i] is the newline: at_start stays set */
+		}
+		at_start = c == '\n';
+		if (st == CODE) {
+			if (c == '"')
+				st = QUOTED;
+			else if (c == '<')
+				st = HTML, depth = 1;
+			else if (c == '/' && i + 1 < len && text[i + 1] == '*')
+				st = BLOCK, i++;
+			else if (c == '/' && i + 1 < len && text[i + 1] == '/')
+				st = LINE, i++;
+		} else if (st == QUOTED) {
+			if (c == '\\' && i + 1 < len && text[i + 1] != '\n')
+				i++;
+			else if (c == '"')
+				st = CODE;
+		} else if (st == HTML) {
+			depth += c == '<';
+			if (c == '>' && --depth == 0)
+				st = CODE;
+		} else if (st == BLOCK) {
+			if (c == '*' && i + 1 < len && text[i + 1] == '/')
+				st = CODE, i++;
+		} else if (c == '\n') {
+			st = CODE;
+		}
+	}
+}
+
 pel_dag *pel_import_dot(const char *path, char *text, size_t len, char *err, size_t errlen)
 {
 	/* text has no NUL byte (pel_imp_slurp): cgraph sees the whole file */
@@ -239,6 +282,7 @@ pel_dag *pel_import_dot(const char *path, char *text, size_t len, char *err, siz
 		free(text);
 		return pel_imp_fail(err, errlen, "%s:1: expected a DOT digraph, found no graph", path);
 	}
+	blank_hash_lines(text, len);
 	FILE *f = fmemopen(text, len, "r");
 	if (!f) {
 		free(text);

@@ -461,6 +461,16 @@ static void test_dot_subgraphs(void)
 static void test_dot_malformed(void)
 {
 	expect_fail("dot_syntax.dot", PEL_FMT_DOT, ":4: DOT syntax error near '->'");
+	/* "# N" at the start of a line is a line directive to cgraph: DOT
+	 * discards such lines, and the line numbers stay the file's */
+	expect_fail("dot_hash_lines.dot", PEL_FMT_DOT, ":5: DOT syntax error near '->'");
+	/* ... but not inside a string or a comment */
+	pel_dag *h = load("dot_hash_in_string.dot", PEL_FMT_DOT, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(h);
+	CU_ASSERT_EQUAL(h->ntasks, 2);
+	CU_ASSERT_EQUAL(h->nedges, 1);
+	CU_ASSERT_STRING_EQUAL(kind_of(h, 0), "one\n# 40 kept");
+	pel_dag_free(h);
 	expect_fail("dot_truncated.dot", PEL_FMT_AUTO,
 		    ":3: DOT syntax error: expected more, found the end of the file");
 	expect_fail("dot_unterminated.dot", PEL_FMT_DOT,
