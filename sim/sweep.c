@@ -43,14 +43,8 @@ uint64_t pel_sweep_seed(uint64_t base, uint64_t point, uint64_t replication)
 
 size_t pel_sweep_npoints(const pel_sweep_spec *w)
 {
-	if (!w->naxes)
-		return 0;
-	if (w->zip)
-		return w->axes[0].nvalues;
-	size_t n = 1;
-	for (size_t i = 0; i < w->naxes; i++)
-		n *= w->axes[i].nvalues;
-	return n;
+	size_t n, axis;
+	return pel_sweep_spec_points(w, &n, &axis) ? 0 : n;
 }
 
 void pel_sweep_point(const pel_sweep_spec *w, size_t point, size_t *idx)
@@ -321,6 +315,12 @@ int pel_sweep_plan(const char *file, const pel_override *sets, size_t nsets, int
 			}
 	}
 	p->npoints = pel_sweep_npoints(w);
+	if (!p->npoints) {
+		/* the scenario reader refuses these; a spec built otherwise too */
+		snprintf(err, errlen, "%s: sweep.axes: expected between 1 and %u points, found none or more",
+			 w->where ? w->where : file, PEL_MAX_SWEEP_POINTS);
+		goto fail;
+	}
 	p->reps = w->replications;
 	p->seed = w->seed;
 	if (w->npolicies) {
