@@ -121,7 +121,7 @@ struct pel_sweep {
 	uint32_t reps;
 	uint64_t seed;
 	pel_policy_spec *pol;
-	size_t *idx;         /* npoints x naxes value indices */
+	size_t *stride;      /* per axis: points between two of its values (product) */
 	char *header;        /* of runs.csv, no newline */
 };
 
@@ -162,7 +162,9 @@ static size_t run_policy(const pel_sweep *p, size_t run)
 
 static const char *axis_value(const pel_sweep *p, size_t point, size_t axis)
 {
-	return p->w->axes[axis].values[p->idx[point * p->w->naxes + axis]];
+	const pel_axis *ax = &p->w->axes[axis];
+	size_t i = p->w->zip ? point : point / p->stride[axis] % ax->nvalues;
+	return ax->values[i];
 }
 
 /* Loads the scenario at point with seed; only_axis < naxes applies that
@@ -347,9 +349,11 @@ int pel_sweep_plan(const char *file, const pel_override *sets, size_t nsets, int
 		}
 	}
 	p->nruns = p->npoints * p->reps * p->npol;
-	p->idx = pel_xcalloc(p->npoints * w->naxes + 1, sizeof *p->idx);
-	for (size_t pt = 0; pt < p->npoints; pt++)
-		pel_sweep_point(w, pt, p->idx + pt * w->naxes);
+	/* the last axis varies fastest (as pel_sweep_point); no table of
+	 * points x axes, whose size would be a product of the input's */
+	p->stride = pel_xcalloc(w->naxes + 1, sizeof *p->stride);
+	for (size_t a = w->naxes, st = 1; !w->zip && a-- > 0; st *= w->axes[a].nvalues)
+		p->stride[a] = st;
 	if (check_points(p, err, errlen))
 		goto fail;
 	make_header(p);
@@ -372,7 +376,7 @@ void pel_sweep_free(pel_sweep *p)
 	for (size_t k = 0; p->pol && k < p->npol; k++)
 		pel_policy_spec_free(&p->pol[k]);
 	free(p->pol);
-	free(p->idx);
+	free(p->stride);
 	free(p->header);
 	pel_scenario_free(p->base);
 	free(p->file);
