@@ -6,11 +6,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+pel_dag_size pel_size_forkjoin(uint32_t phases, uint32_t width)
+{
+	uint64_t tasks = pel_size_add(pel_size_mul(phases, (uint64_t)width + 1), 1);
+	return (pel_dag_size){ tasks, pel_size_mul(2, pel_size_mul(phases, width)), 0, 0 };
+}
+
 pel_dag *pel_generate_forkjoin(uint32_t phases, uint32_t width, double work, double bytes)
 {
 	pel_dag *g = pel_dag_new();
 	uint16_t fork = pel_dag_kind(g, "fork"), body = pel_dag_kind(g, "body");
-	pel_dag_reserve(g, (size_t)phases * (width + 1) + 1, (size_t)phases * width * 2);
+	pel_dag_size size = pel_size_forkjoin(phases, width);
+	pel_dag_reserve(g, size.tasks, size.edges);
 	pel_task_id join = pel_dag_add_task(g, NULL, fork, work);
 	for (uint32_t p = 0; p < phases; p++) {
 		pel_task_id first = g->ntasks;
@@ -45,6 +52,32 @@ static void tiles_init(tiles *s, pel_dag *g, uint32_t T, uint32_t nb)
 		s->last[i] = PEL_NO_TASK;
 }
 
+/* Tasks and edges of tiled LU and QR on T x T tiles (the same counts):
+ * step k, with m = T - k - 1, has (m + 1)^2 tasks, whose inputs are
+ * 2 m + 2 m^2 tiles from the step's own tasks plus, after the first
+ * step, one previous writer per task. */
+static pel_dag_size tiled_size(uint32_t T)
+{
+	if (T > (1u << 20))
+		return (pel_dag_size){ UINT64_MAX, UINT64_MAX, 0, 1 };
+	if (!T)
+		return (pel_dag_size){ 0, 0, 0, 1 };
+	uint64_t tasks = pel_size_sum2((uint64_t)T + 1);
+	uint64_t edges = (T - 1) + 2 * (pel_size_sum1(T) + pel_size_sum1(T - 1)) + 2 * pel_size_sum2(T) +
+			 pel_size_sum2(T - 1);
+	return (pel_dag_size){ tasks, edges, 0, 1 };
+}
+
+pel_dag_size pel_size_lu(uint32_t tiles)
+{
+	return tiled_size(tiles);
+}
+
+pel_dag_size pel_size_qr(uint32_t tiles)
+{
+	return tiled_size(tiles);
+}
+
 /* Task t touches tile (i, j); writes when w. */
 static void touch(tiles *s, pel_task_id t, uint32_t i, uint32_t j, int w)
 {
@@ -75,6 +108,8 @@ pel_dag *pel_generate_lu(uint32_t T, uint32_t nb)
 	double b3 = (double)nb * nb * nb;
 	uint16_t getrf = pel_dag_kind(g, "getrf"), trsm = pel_dag_kind(g, "trsm");
 	uint16_t gemm = pel_dag_kind(g, "gemm");
+	pel_dag_size size = pel_size_lu(T);
+	pel_dag_reserve(g, size.tasks, size.edges);
 	tiles s;
 	tiles_init(&s, g, T, nb);
 	for (uint32_t k = 0; k < T; k++) {
@@ -109,6 +144,8 @@ pel_dag *pel_generate_qr(uint32_t T, uint32_t nb)
 	double b3 = (double)nb * nb * nb;
 	uint16_t geqrt = pel_dag_kind(g, "geqrt"), unmqr = pel_dag_kind(g, "unmqr");
 	uint16_t tsqrt = pel_dag_kind(g, "tsqrt"), tsmqr = pel_dag_kind(g, "tsmqr");
+	pel_dag_size size = pel_size_qr(T);
+	pel_dag_reserve(g, size.tasks, size.edges);
 	tiles s;
 	tiles_init(&s, g, T, nb);
 	for (uint32_t k = 0; k < T; k++) {
@@ -136,14 +173,29 @@ pel_dag *pel_generate_qr(uint32_t T, uint32_t nb)
 	return g;
 }
 
-pel_dag *pel_generate_fft(uint32_t points, double work, double bytes)
+/* log2 of points rounded up: the butterfly levels */
+static uint32_t fft_levels(uint32_t points)
 {
 	uint32_t levels = 0;
-	while ((1u << levels) < points)
+	while (((uint64_t)1 << levels) < points)
 		levels++;
+	return levels;
+}
+
+pel_dag_size pel_size_fft(uint32_t points)
+{
+	uint64_t levels = fft_levels(points);
+	return (pel_dag_size){ pel_size_mul(points, levels + 1), pel_size_mul(2, pel_size_mul(points, levels)), 0,
+			       0 };
+}
+
+pel_dag *pel_generate_fft(uint32_t points, double work, double bytes)
+{
+	uint32_t levels = fft_levels(points);
 	pel_dag *g = pel_dag_new();
 	uint16_t in = pel_dag_kind(g, "input"), bf = pel_dag_kind(g, "butterfly");
-	pel_dag_reserve(g, (size_t)points * (levels + 1), (size_t)points * levels * 2);
+	pel_dag_size size = pel_size_fft(points);
+	pel_dag_reserve(g, size.tasks, size.edges);
 	for (uint32_t i = 0; i < points; i++)
 		pel_dag_add_task(g, NULL, in, work);
 	for (uint32_t s = 1; s <= levels; s++)
@@ -157,11 +209,21 @@ pel_dag *pel_generate_fft(uint32_t points, double work, double bytes)
 	return g;
 }
 
+pel_dag_size pel_size_stencil(uint32_t rows, uint32_t cols)
+{
+	if (!rows || !cols)
+		return (pel_dag_size){ 0, 0, 0, 0 };
+	/* (rows - 1) x cols vertical edges, rows x (cols - 1) horizontal */
+	uint64_t edges = pel_size_add(pel_size_mul(rows - 1, cols), pel_size_mul(rows, cols - 1));
+	return (pel_dag_size){ pel_size_mul(rows, cols), edges, 0, 0 };
+}
+
 pel_dag *pel_generate_stencil(uint32_t rows, uint32_t cols, double work, double bytes)
 {
 	pel_dag *g = pel_dag_new();
 	uint16_t k = pel_dag_kind(g, "cell");
-	pel_dag_reserve(g, (size_t)rows * cols, (size_t)rows * cols * 2);
+	pel_dag_size size = pel_size_stencil(rows, cols);
+	pel_dag_reserve(g, size.tasks, size.edges);
 	for (uint32_t i = 0; i < rows; i++)
 		for (uint32_t j = 0; j < cols; j++) {
 			pel_task_id t = pel_dag_add_task(g, NULL, k, work);
@@ -174,12 +236,18 @@ pel_dag *pel_generate_stencil(uint32_t rows, uint32_t cols, double work, double 
 	return g;
 }
 
+pel_dag_size pel_size_mapreduce(uint32_t maps, uint32_t reduces)
+{
+	return (pel_dag_size){ (uint64_t)maps + reduces, pel_size_mul(maps, reduces), 0, 0 };
+}
+
 pel_dag *pel_generate_mapreduce(uint32_t maps, uint32_t reduces, double map_work,
 				double reduce_work, double bytes)
 {
 	pel_dag *g = pel_dag_new();
 	uint16_t map = pel_dag_kind(g, "map"), red = pel_dag_kind(g, "reduce");
-	pel_dag_reserve(g, (size_t)maps + reduces, (size_t)maps * reduces);
+	pel_dag_size size = pel_size_mapreduce(maps, reduces);
+	pel_dag_reserve(g, size.tasks, size.edges);
 	for (uint32_t i = 0; i < maps; i++)
 		pel_dag_add_task(g, NULL, map, map_work);
 	for (uint32_t r = 0; r < reduces; r++) {

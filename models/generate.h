@@ -5,6 +5,7 @@
 #ifndef PEL_GENERATE_H
 #define PEL_GENERATE_H
 
+#include "size.h"
 #include "workload.h"
 
 #include <gsl/gsl_rng.h>
@@ -39,7 +40,11 @@ typedef struct {
 	double ccr;        /* communication-to-computation ratio (with devices) */
 } pel_gen_layered;
 
-/* Builds a finished layered DAG; never fails for tasks >= 1. */
+/* The tasks, the most edges and the explicit times pel_generate_layered
+ * makes of prm: tasks x the largest out-degree its levels allow. */
+pel_dag_size pel_size_layered(const pel_gen_layered *prm);
+/* Builds a finished layered DAG; never fails for tasks >= 1 (the caller
+ * checks pel_size_layered against the limits of size.h). */
 pel_dag *pel_generate_layered(const pel_gen_layered *prm, gsl_rng *r);
 
 /* Tiled Cholesky factorisation (right-looking) of a T x T tile matrix
@@ -47,5 +52,7 @@ pel_dag *pel_generate_layered(const pel_gen_layered *prm, gsl_rng *r);
  * (nb^3/3 flop), trsm (nb^3), syrk (nb^3) and gemm (2 nb^3); each edge
  * carries one tile (8 nb^2 bytes). */
 pel_dag *pel_generate_cholesky(uint32_t tiles, uint32_t nb);
+/* The exact tasks and edges of pel_generate_cholesky(tiles, nb). */
+pel_dag_size pel_size_cholesky(uint32_t tiles);
 
 #endif

@@ -3,6 +3,11 @@
 #include <gsl/gsl_randist.h>
 #include <math.h>
 
+pel_dag_size pel_size_stream(const pel_gen_stream *prm)
+{
+	return (pel_dag_size){ prm->tasks, 0, 0, 0 };
+}
+
 double pel_stream_size(const pel_gen_stream *p, gsl_rng *r)
 {
 	switch (p->size) {

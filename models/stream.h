@@ -3,6 +3,7 @@
 #ifndef PEL_STREAM_H
 #define PEL_STREAM_H
 
+#include "size.h"
 #include "workload.h"
 
 #include <gsl/gsl_rng.h>
@@ -38,6 +39,9 @@ typedef struct {
  * arrivals) and work (the sizes).  Arrivals use stream `arrivals`, sizes
  * stream `sizes`, so changing one law never shifts the other. */
 pel_dag *pel_generate_stream(const pel_gen_stream *prm, gsl_rng *arrivals, gsl_rng *sizes);
+
+/* The tasks of pel_generate_stream(prm, ...): prm->tasks, no edges. */
+pel_dag_size pel_size_stream(const pel_gen_stream *prm);
 
 /* One draw of the size law. */
 double pel_stream_size(const pel_gen_stream *prm, gsl_rng *r);

@@ -6,6 +6,7 @@
 #include "../common/random.h"
 #include "../models/generate.h"
 #include "../models/families.h"
+#include "../models/size.h"
 #include "../models/stream.h"
 #include "digest.h"
 #include "fileio.h"
@@ -19,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #define MAX_DOCS 4
@@ -1121,6 +1123,110 @@ static const char *const stencil_keys[] = { "generate", "rows", "cols", "work", 
 static const char *const mapreduce_keys[] = { "generate", "maps", "reduces", "work", "reduce_work",
 					      "bytes", NULL };
 
+/* ---- sizes, checked before generating ---- */
+
+/* The machine's physical memory in bytes (UINT64_MAX when unknown). */
+static uint64_t phys_memory(void)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+	if (pages <= 0 || page <= 0)
+		return UINT64_MAX;
+	return pel_size_mul((uint64_t)pages, (uint64_t)page);
+}
+
+/* Where r was written, as a rank: --set values after everything in the
+ * files (in the order given), then by position in its file. */
+static uint64_t written_rank(loader *L, yref r)
+{
+	for (size_t i = 0; i < L->nsets; i++)
+		if (L->sets[i].node.doc == r.doc && L->sets[i].node.idx == r.idx)
+			return ((uint64_t)1 << 62) + i;
+	return Y(L, r)->start_mark.index;
+}
+
+/* Of the keys (NULL-terminated) given in the mapping r, the one written
+ * last (the value that completed a product), in *at and *key; without
+ * any, r's `generate` value. */
+static void last_key(loader *L, yref r, const char *const *keys, yref *at, const char **key)
+{
+	*at = get(L, r, "generate");
+	*key = "generate";
+	int any = 0;
+	for (; *keys; keys++) {
+		yref v = get(L, r, *keys);
+		if (present(v) && (!any || written_rank(L, v) > written_rank(L, *at))) {
+			*at = v;
+			*key = *keys;
+			any = 1;
+		}
+	}
+}
+
+/* n in words: "more than 2^64" for a saturated count. */
+static const char *count_text(uint64_t n, char *buf, size_t len)
+{
+	if (n == UINT64_MAX)
+		snprintf(buf, len, "more than 2^64");
+	else
+		snprintf(buf, len, "%llu", (unsigned long long)n);
+	return buf;
+}
+
+/* bytes as "12.3 GiB" (or MiB, TiB, PiB, EiB). */
+static const char *bytes_text(uint64_t b, char *buf, size_t len)
+{
+	static const char *const unit[] = { "MiB", "GiB", "TiB", "PiB", "EiB" };
+	double x = (double)b / (1024.0 * 1024.0);
+	size_t u = 0;
+	while (x >= 1024 && u + 1 < sizeof unit / sizeof *unit) {
+		x /= 1024;
+		u++;
+	}
+	snprintf(buf, len, "%.1f %s", x, unit[u]);
+	return buf;
+}
+
+/* Refuses a generated workload of size s (family `family`, parameters in
+ * the mapping r) with more tasks than PEL_MAX_TASKS, more edges than
+ * PEL_MAX_EDGES or more memory than the machine has, at the key of
+ * tkeys (task count) or ekeys (edges and memory) written last.  Returns
+ * 1 when refused. */
+static int check_size(loader *L, yref r, const char *family, const pel_dag_size *s,
+		      const char *const *tkeys, const char *const *ekeys)
+{
+	uint64_t mem = phys_memory();
+	pel_size_verdict v = pel_size_check(s, mem);
+	if (v == PEL_SIZE_OK)
+		return 0;
+	yref at;
+	const char *key;
+	last_key(L, r, v == PEL_SIZE_TASKS ? tkeys : ekeys, &at, &key);
+	char field[64], fb[64], n1[32], n2[32], n3[32], b1[32], b2[32];
+	snprintf(field, sizeof field, "workload.%s", key);
+	const char *val = found(L, at, fb, sizeof fb);
+	if (v == PEL_SIZE_TASKS)
+		fail_at(L, at, field, "expected at most %u tasks, found %s (%s makes %s tasks)", PEL_MAX_TASKS, val,
+			family, count_text(s->tasks, n1, sizeof n1));
+	else if (v == PEL_SIZE_EDGES)
+		fail_at(L, at, field, "expected at most %u edges, found %s (%s makes up to %s edges)", PEL_MAX_EDGES,
+			val, family, count_text(s->edges, n1, sizeof n1));
+	else
+		fail_at(L, at, field,
+			"expected a workload that fits in memory, found %s (%s makes %s tasks, up to %s edges and %s explicit times: about %s; this machine has %s)",
+			val, family, count_text(s->tasks, n1, sizeof n1), count_text(s->edges, n2, sizeof n2),
+			count_text(s->costs, n3, sizeof n3), bytes_text(pel_size_bytes(s), b1, sizeof b1),
+			bytes_text(mem, b2, sizeof b2));
+	return 1;
+}
+
+/* check_size with one list of keys for tasks, edges and memory. */
+static int check_size_by(loader *L, yref r, const char *family, const pel_dag_size *s, const char *const *keys)
+{
+	return check_size(L, r, family, s, keys, keys);
+}
+
+static const char *const tiles_key[] = { "tiles", NULL };
+
 /* The structured families (fork-join, LU, QR, FFT, stencil, MapReduce). */
 static pel_dag *read_family(loader *L, yref r, const char *type)
 {
@@ -1132,6 +1238,9 @@ static pel_dag *read_family(loader *L, yref r, const char *type)
 		uint32_t nb = (uint32_t)opt_integer(L, r, "tile", f, 960, 1, 1000000);
 		if (L->failed)
 			return NULL;
+		pel_dag_size size = type[0] == 'l' ? pel_size_lu(tiles) : pel_size_qr(tiles);
+		if (check_size_by(L, r, type, &size, tiles_key))
+			return NULL;
 		return type[0] == 'l' ? pel_generate_lu(tiles, nb) : pel_generate_qr(tiles, nb);
 	}
 	if (!strcmp(type, "forkjoin")) {
@@ -1141,7 +1250,11 @@ static pel_dag *read_family(loader *L, yref r, const char *type)
 		uint32_t width = (uint32_t)opt_integer(L, r, "width", f, 8, 1, 10000000);
 		double work = opt_number(L, r, "work", f, 1e9, 0, 0, INFINITY);
 		double bytes = opt_number(L, r, "bytes", f, 0, 0, 0, INFINITY);
-		return L->failed ? NULL : pel_generate_forkjoin(phases, width, work, bytes);
+		static const char *const keys[] = { "phases", "width", NULL };
+		pel_dag_size size = pel_size_forkjoin(phases, width);
+		if (L->failed || check_size_by(L, r, type, &size, keys))
+			return NULL;
+		return pel_generate_forkjoin(phases, width, work, bytes);
 	}
 	if (!strcmp(type, "fft")) {
 		if (check_map(L, r, f, fft_keys))
@@ -1151,7 +1264,11 @@ static pel_dag *read_family(loader *L, yref r, const char *type)
 		double bytes = opt_number(L, r, "bytes", f, 0, 0, 0, INFINITY);
 		if (!L->failed && (points & (points - 1)))
 			expected(L, get(L, r, "points"), "workload.points", "a power of two");
-		return L->failed ? NULL : pel_generate_fft((uint32_t)points, work, bytes);
+		static const char *const keys[] = { "points", NULL };
+		pel_dag_size size = pel_size_fft((uint32_t)points);
+		if (L->failed || check_size_by(L, r, type, &size, keys))
+			return NULL;
+		return pel_generate_fft((uint32_t)points, work, bytes);
 	}
 	if (!strcmp(type, "stencil")) {
 		if (check_map(L, r, f, stencil_keys))
@@ -1160,9 +1277,11 @@ static pel_dag *read_family(loader *L, yref r, const char *type)
 		uint64_t cols = opt_integer(L, r, "cols", f, 16, 1, 100000);
 		double work = opt_number(L, r, "work", f, 1e9, 0, 0, INFINITY);
 		double bytes = opt_number(L, r, "bytes", f, 0, 0, 0, INFINITY);
-		if (!L->failed && rows * cols > 100000000)
-			expected(L, r, "workload", "at most 10^8 cells (rows x cols)");
-		return L->failed ? NULL : pel_generate_stencil((uint32_t)rows, (uint32_t)cols, work, bytes);
+		static const char *const keys[] = { "rows", "cols", NULL };
+		pel_dag_size size = pel_size_stencil((uint32_t)rows, (uint32_t)cols);
+		if (L->failed || check_size_by(L, r, type, &size, keys))
+			return NULL;
+		return pel_generate_stencil((uint32_t)rows, (uint32_t)cols, work, bytes);
 	}
 	if (check_map(L, r, f, mapreduce_keys))
 		return NULL;
@@ -1171,9 +1290,11 @@ static pel_dag *read_family(loader *L, yref r, const char *type)
 	double work = opt_number(L, r, "work", f, 1e9, 0, 0, INFINITY);
 	double rwork = opt_number(L, r, "reduce_work", f, work, 0, 0, INFINITY);
 	double bytes = opt_number(L, r, "bytes", f, 0, 0, 0, INFINITY);
-	if (!L->failed && (uint64_t)maps * reduces > 100000000)
-		expected(L, r, "workload", "at most 10^8 shuffle edges (maps x reduces)");
-	return L->failed ? NULL : pel_generate_mapreduce(maps, reduces, work, rwork, bytes);
+	static const char *const keys[] = { "maps", "reduces", NULL };
+	pel_dag_size size = pel_size_mapreduce(maps, reduces);
+	if (L->failed || check_size_by(L, r, type, &size, keys))
+		return NULL;
+	return pel_generate_mapreduce(maps, reduces, work, rwork, bytes);
 }
 
 static const char *const stream_keys[] = { "generate", "tasks", "arrival", "rate", "rates", "switch",
@@ -1215,7 +1336,7 @@ static pel_dag *read_stream(loader *L, yref r, uint64_t seed)
 		return NULL;
 	pel_gen_stream p = { 0 };
 	double *trace_times = NULL, *trace_sizes = NULL;
-	p.tasks = (uint32_t)opt_integer(L, r, "tasks", f, 1000, 1, 100000000);
+	p.tasks = (uint32_t)opt_integer(L, r, "tasks", f, 1000, 1, PEL_MAX_TASKS);
 	const char *arr = opt_text(L, r, "arrival", f, "poisson");
 	const char *size = opt_text(L, r, "size", f, "exponential");
 	p.kind = opt_text(L, r, "kind", f, "task");
@@ -1271,8 +1392,10 @@ static pel_dag *read_stream(loader *L, yref r, uint64_t seed)
 	} else {
 		expected(L, get(L, r, "size"), "workload.size", "one of: exponential, pareto, lognormal, constant");
 	}
+	static const char *const keys[] = { "tasks", "trace", NULL };
+	pel_dag_size dsize = pel_size_stream(&p);
 	pel_dag *g = NULL;
-	if (!L->failed) {
+	if (!L->failed && !check_size_by(L, r, "stream", &dsize, keys)) {
 		gsl_rng *arrivals = pel_rng_stream(seed, PEL_STREAM_ARRIVAL);
 		gsl_rng *sizes = pel_rng_stream(seed, PEL_STREAM_WORKLOAD);
 		g = pel_generate_stream(&p, arrivals, sizes);
@@ -1467,7 +1590,7 @@ static pel_dag *read_generated(loader *L, yref r, uint64_t seed)
 		if (check_map(L, r, f, layered_keys))
 			return NULL;
 		pel_gen_layered prm = { 0 };
-		prm.tasks = (uint32_t)opt_integer(L, r, "tasks", f, 100, 1, 100000000);
+		prm.tasks = (uint32_t)opt_integer(L, r, "tasks", f, 100, 1, PEL_MAX_TASKS);
 		prm.shape = opt_number(L, r, "shape", f, 1, 0, 1, 1e6);
 		prm.outdegree = opt_number(L, r, "outdegree", f, 2, 1, 0, 1e6);
 		prm.jump = (uint32_t)opt_integer(L, r, "jump", f, 1, 1, 1000000);
@@ -1496,7 +1619,10 @@ static pel_dag *read_generated(loader *L, yref r, uint64_t seed)
 			prm.devices = devnames;
 			prm.ndevices = pf->ndevices;
 		}
-		if (L->failed) {
+		static const char *const tkeys[] = { "tasks", NULL };
+		static const char *const ekeys[] = { "tasks", "outdegree", "jump", "shape", NULL };
+		pel_dag_size size = pel_size_layered(&prm);
+		if (L->failed || check_size(L, r, type, &size, tkeys, ekeys)) {
 			free(devnames);
 			return NULL;
 		}
@@ -1529,7 +1655,10 @@ static pel_dag *read_generated(loader *L, yref r, uint64_t seed)
 			return NULL;
 		uint32_t tiles = (uint32_t)opt_integer(L, r, "tiles", f, 8, 1, 2000);
 		uint32_t nb = (uint32_t)opt_integer(L, r, "tile", f, 960, 1, 1000000);
-		return L->failed ? NULL : pel_generate_cholesky(tiles, nb);
+		pel_dag_size size = pel_size_cholesky(tiles);
+		if (L->failed || check_size_by(L, r, type, &size, tiles_key))
+			return NULL;
+		return pel_generate_cholesky(tiles, nb);
 	}
 	if (!strcmp(type, "stream"))
 		return read_stream(L, r, seed);
@@ -1720,6 +1849,76 @@ static void read_range(loader *L, yref r, const char *field, pel_axis *ax)
 	}
 }
 
+int pel_sweep_spec_points(const pel_sweep_spec *w, size_t *npoints, size_t *axis)
+{
+	*npoints = 0;
+	*axis = w->naxes;
+	size_t n = 1;
+	for (size_t i = 0; i < w->naxes; i++) {
+		size_t k = w->axes[i].nvalues;
+		if (w->zip && i && k)
+			continue; /* zipped: the first axis's count */
+		if (!k || k > PEL_MAX_SWEEP_POINTS / n) {
+			*axis = i;
+			return -1;
+		}
+		n *= k;
+	}
+	if (!w->naxes)
+		return -1;
+	*npoints = n;
+	return 0;
+}
+
+/* Refuses a sweep whose axes read so far give no point or too many
+ * (called after each axis, so that no more axes are expanded). */
+static void check_sweep_points(loader *L, const pel_sweep_spec *w, yref axes)
+{
+	size_t npoints, bad;
+	if (pel_sweep_spec_points(w, &npoints, &bad)) {
+		if (bad == w->naxes) {
+			expected(L, axes, "sweep.axes", "at least one axis");
+			return;
+		}
+		yref k = { axes.doc, Y(L, axes)->data.mapping.pairs.start[bad].key };
+		char f[320];
+		snprintf(f, sizeof f, "sweep.axes.%.300s", w->axes[bad].path);
+		if (!w->axes[bad].nvalues) {
+			fail_at(L, k, f, "expected at least one value, found none");
+			return;
+		}
+		/* the product up to this axis, as "A x B x C = N" */
+		char prod[256] = "";
+		uint64_t n = 1;
+		for (size_t i = 0; i <= bad; i++) {
+			size_t len = strlen(prod);
+			snprintf(prod + len, sizeof prod - len, "%s%zu", i ? " x " : "", w->axes[i].nvalues);
+			n = pel_size_mul(n, w->axes[i].nvalues);
+		}
+		char nb[32];
+		fail_at(L, k, f, "expected at most %u points in all, found %s points with this axis (%s)",
+			PEL_MAX_SWEEP_POINTS, count_text(n, nb, sizeof nb), prod);
+	}
+}
+
+/* Refuses a sweep of more than PEL_MAX_SWEEP_RUNS runs. */
+static void check_sweep_runs(loader *L, const pel_sweep_spec *w, yref axes, yref r)
+{
+	size_t npoints, bad;
+	if (pel_sweep_spec_points(w, &npoints, &bad))
+		return; /* refused already */
+	uint64_t runs = pel_size_mul(pel_size_mul(npoints, w->replications), w->npolicies ? w->npolicies : 1);
+	if (runs > PEL_MAX_SWEEP_RUNS) {
+		yref reps = get(L, r, "replications"), pols = get(L, r, "policies");
+		yref at = present(reps) ? reps : present(pols) ? pols : axes;
+		char nb[32];
+		fail_at(L, at, present(reps) ? "sweep.replications" : present(pols) ? "sweep.policies" : "sweep.axes",
+			"expected at most %u runs (points x replications x policies), found %s (%zu points x %u x %zu)",
+			PEL_MAX_SWEEP_RUNS, count_text(runs, nb, sizeof nb), npoints, w->replications,
+			w->npolicies ? w->npolicies : 1);
+	}
+}
+
 static void read_sweep(loader *L, pel_scenario *s, yref r)
 {
 	char wbuf[512];
@@ -1768,6 +1967,8 @@ static void read_sweep(loader *L, pel_scenario *s, yref r)
 		} else {
 			expected(L, v, f, "a list of values or a range {from, to, points, scale}");
 		}
+		if (!L->failed)
+			check_sweep_points(L, w, axes);
 	}
 	const char *scaling = opt_text(L, r, "scaling", "sweep", "strong");
 	if (!L->failed) {
@@ -1836,6 +2037,8 @@ static void read_sweep(loader *L, pel_scenario *s, yref r)
 	}
 	w->replications = (uint32_t)opt_integer(L, r, "replications", "sweep", 1, 1, 1000000);
 	w->seed = opt_integer(L, r, "seed", "sweep", s->seed, 0, INT64_MAX);
+	if (!L->failed)
+		check_sweep_runs(L, w, axes, r);
 }
 
 /* The scenario's own policy: its name and parameters into s. */

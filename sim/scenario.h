@@ -40,6 +40,19 @@ typedef struct {
 	char *where;         /* file:line:col of the section */
 } pel_sweep_spec;
 
+/* The most points a sweep may have, and the most runs (points x
+ * replications x policies) (docs/scenarios.md, "Sizes"). */
+#define PEL_MAX_SWEEP_POINTS 1000000u
+#define PEL_MAX_SWEEP_RUNS 100000000u
+
+/* The points of w's axes (their product, or with zip the first axis's
+ * values) in *npoints, counted without overflow.  Returns 0, or -1 when
+ * there are none or more than PEL_MAX_SWEEP_POINTS; then *axis is the
+ * axis that brought the count there (the first with no values, or the
+ * one that took the product past the limit), w->naxes when there is no
+ * axis. */
+int pel_sweep_spec_points(const pel_sweep_spec *w, size_t *npoints, size_t *axis);
+
 typedef struct {
 	char *file;          /* path of the scenario file */
 	char *name;          /* scenario name (defaults to the file's) */

@@ -47,14 +47,8 @@ uint64_t pel_sweep_seed(uint64_t base, uint64_t point, uint64_t replication)
 
 size_t pel_sweep_npoints(const pel_sweep_spec *w)
 {
-	if (!w->naxes)
-		return 0;
-	if (w->zip)
-		return w->axes[0].nvalues;
-	size_t n = 1;
-	for (size_t i = 0; i < w->naxes; i++)
-		n *= w->axes[i].nvalues;
-	return n;
+	size_t n, axis;
+	return pel_sweep_spec_points(w, &n, &axis) ? 0 : n;
 }
 
 void pel_sweep_point(const pel_sweep_spec *w, size_t point, size_t *idx)
@@ -131,7 +125,7 @@ struct pel_sweep {
 	uint32_t reps;
 	uint64_t seed;
 	pel_policy_spec *pol;
-	size_t *idx;         /* npoints x naxes value indices */
+	size_t *stride;      /* per axis: points between two of its values (product) */
 	char *header;        /* of runs.csv, no newline */
 	pel_digest models;   /* of each point's platform and DAG, as loaded */
 	pel_config_id id;    /* what the journal records (results.h) */
@@ -174,7 +168,9 @@ static size_t run_policy(const pel_sweep *p, size_t run)
 
 static const char *axis_value(const pel_sweep *p, size_t point, size_t axis)
 {
-	return p->w->axes[axis].values[p->idx[point * p->w->naxes + axis]];
+	const pel_axis *ax = &p->w->axes[axis];
+	size_t i = p->w->zip ? point : point / p->stride[axis] % ax->nvalues;
+	return ax->values[i];
 }
 
 /* Loads the scenario at point with seed; only_axis < naxes applies that
@@ -348,6 +344,12 @@ int pel_sweep_plan(const char *file, const pel_override *sets, size_t nsets, int
 			}
 	}
 	p->npoints = pel_sweep_npoints(w);
+	if (!p->npoints) {
+		/* the scenario reader refuses these; a spec built otherwise too */
+		snprintf(err, errlen, "%s: sweep.axes: expected between 1 and %u points, found none or more",
+			 w->where ? w->where : file, PEL_MAX_SWEEP_POINTS);
+		goto fail;
+	}
 	p->reps = w->replications;
 	p->seed = w->seed;
 	if (w->npolicies) {
@@ -366,9 +368,11 @@ int pel_sweep_plan(const char *file, const pel_override *sets, size_t nsets, int
 		}
 	}
 	p->nruns = p->npoints * p->reps * p->npol;
-	p->idx = pel_xcalloc(p->npoints * w->naxes + 1, sizeof *p->idx);
-	for (size_t pt = 0; pt < p->npoints; pt++)
-		pel_sweep_point(w, pt, p->idx + pt * w->naxes);
+	/* the last axis varies fastest (as pel_sweep_point); no table of
+	 * points x axes, whose size would be a product of the input's */
+	p->stride = pel_xcalloc(w->naxes + 1, sizeof *p->stride);
+	for (size_t a = w->naxes, st = 1; !w->zip && a-- > 0; st *= w->axes[a].nvalues)
+		p->stride[a] = st;
 	if (check_points(p, err, errlen))
 		goto fail;
 	make_header(p);
@@ -392,7 +396,7 @@ void pel_sweep_free(pel_sweep *p)
 	for (size_t k = 0; p->pol && k < p->npol; k++)
 		pel_policy_spec_free(&p->pol[k]);
 	free(p->pol);
-	free(p->idx);
+	free(p->stride);
 	free(p->header);
 	pel_scenario_free(p->base);
 	free(p->file);

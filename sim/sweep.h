@@ -41,7 +41,8 @@
 
 /* The seed of the runs at (point, replication) of a sweep with base seed. */
 uint64_t pel_sweep_seed(uint64_t base, uint64_t point, uint64_t replication);
-/* How many points the axes of w give (0 for no axes). */
+/* How many points the axes of w give: 0 for none, or for more than
+ * PEL_MAX_SWEEP_POINTS (pel_sweep_spec_points tells which axis). */
 size_t pel_sweep_npoints(const pel_sweep_spec *w);
 /* The value index of each axis at point (idx has w->naxes entries). */
 void pel_sweep_point(const pel_sweep_spec *w, size_t point, size_t *idx);

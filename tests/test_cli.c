@@ -21,7 +21,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define HEFT "scenarios/papers/topcuoglu2002.yaml"
@@ -107,6 +109,84 @@ static void test_bad_scenarios(void)
 	free(names);
 	if (failed)
 		fprintf(stderr, "\n  %zu of %zu malformed scenarios failed\n", failed, n);
+}
+
+/* CPU seconds (user + system) of the children waited for so far. */
+static double children_cpu(void)
+{
+	struct rusage u;
+	getrusage(RUSAGE_CHILDREN, &u);
+	return (double)u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + (double)u.ru_stime.tv_sec +
+	       u.ru_stime.tv_usec / 1e6;
+}
+
+static double wall_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+/* Runs args, checks the one-line error want and that it came before any
+ * large work: under 1 s of CPU (the sanitizers included) and 20 s of
+ * wall time on a loaded machine. */
+static void check_refused_fast(const char *what, const char *want, const char *const *args)
+{
+	double cpu = children_cpu(), wall = wall_now();
+	pel_t_result r;
+	pel_t_run_argv(&r, args);
+	cpu = children_cpu() - cpu;
+	wall = wall_now() - wall;
+	pel_t_check_one_line_error(&r, what, want);
+	CHECK(cpu < 1.0 && wall < 20.0, "%s: refused after %.2f s of CPU, %.2f s of wall time; expected < 1 s of CPU",
+	      what, cpu, wall);
+	pel_t_result_free(&r);
+}
+
+/* Oversized inputs (tests/bad/size_*.yaml: sweeps of too many points,
+ * generators of too many tasks, edges or bytes) are refused with their
+ * message and fast, by `run`, `dag` and `sweep` alike; so is a size
+ * reached through --set. */
+static void test_sizes_refused_fast(void)
+{
+	DIR *d = opendir(BAD_DIR);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	size_t n = 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		size_t len = strlen(e->d_name);
+		if (strncmp(e->d_name, "size_", 5) || len < 10 || strcmp(e->d_name + len - 5, ".yaml"))
+			continue;
+		char path[1024];
+		snprintf(path, sizeof path, "%s/%s", BAD_DIR, e->d_name);
+		char *want = read_expect(path);
+		CHECK(want != NULL, "%s: expected a first line '# expect: <message>', found none", path);
+		if (!want)
+			continue;
+		n++;
+		check_refused_fast(path, want, (const char *const[]){ "run", path, NULL });
+		check_refused_fast(path, want, (const char *const[]){ "dag", path, NULL });
+		char dir[256];
+		CU_ASSERT_PTR_NOT_NULL_FATAL(pel_t_tmpdir(dir, sizeof dir, "size"));
+		char out[300];
+		snprintf(out, sizeof out, "%s/out", dir);
+		check_refused_fast(path, want, (const char *const[]){ "sweep", path, "--out", out, NULL });
+		CHECK(!pel_t_exists(out), "%s: sweep left %s", path, out);
+		pel_t_rm_tree(dir);
+		free(want);
+	}
+	closedir(d);
+	CHECK(n >= 13, "%s: expected at least 13 size_*.yaml cases, found %zu", BAD_DIR, n);
+	check_refused_fast("--set workload.tiles=2000",
+			   "--set workload.tiles=2000: workload.tiles: expected at most 100000000 tasks, found '2000' "
+			   "(cholesky makes 1335334000 tasks)",
+			   (const char *const[]){ "run", "tests/data/workloads/gen_cholesky.yaml", "--set",
+						  "workload.tiles=2000", NULL });
+	/* of two factors, the one given last (a --set after the file) */
+	check_refused_fast("--set workload.phases=100000",
+			   "--set workload.phases=100000: workload.phases: expected at most 100000000 tasks, found "
+			   "'100000' (forkjoin makes 10000100001 tasks)",
+			   (const char *const[]){ "run", BAD_DIR "/size_forkjoin.yaml", "--set", "workload.phases=100000",
+						  NULL });
 }
 
 /* A bad scenario with --schedule and --json: still nothing written. */
@@ -644,6 +724,7 @@ int main(void)
 	CU_pSuite s = CU_add_suite("cli", NULL, NULL);
 	if (!s || !CU_add_test(s, "malformed scenarios in tests/bad", test_bad_scenarios) ||
 	    !CU_add_test(s, "a bad scenario writes nothing", test_bad_scenario_writes_nothing) ||
+	    !CU_add_test(s, "oversized inputs are refused, fast", test_sizes_refused_fast) ||
 	    !CU_add_test(s, "--set errors", test_set_errors) ||
 	    !CU_add_test(s, "--set changes the result", test_set_changes_result) ||
 	    !CU_add_test(s, "policy parameters in every form", test_policy_forms) ||

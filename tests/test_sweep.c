@@ -176,6 +176,74 @@ static void test_points(void)
 	CU_ASSERT_EQUAL(pel_sweep_npoints(&w), 0);
 }
 
+/* Point counts that would wrap or be empty: refused, with the axis to
+ * blame (values are not read, so the axes need none). */
+static void test_points_limits(void)
+{
+	pel_axis axes[4] = {
+		{ .path = "a", .nvalues = 65536 },
+		{ .path = "b", .nvalues = 65536 },
+		{ .path = "c", .nvalues = 65536 },
+		{ .path = "d", .nvalues = 32768 },
+	};
+	pel_sweep_spec w = { .present = 1, .axes = axes, .naxes = 4 };
+	size_t n = 7, axis = 7;
+	/* 2^63 points, and npoints x naxes = 2^65, which wrapped */
+	int rc = pel_sweep_spec_points(&w, &n, &axis);
+	CHECK(rc == -1 && n == 0 && axis == 1, "65536^3 x 32768 points: rc %d, %zu points, axis %zu; expected -1, 0, 1",
+	      rc, n, axis);
+	CU_ASSERT_EQUAL(pel_sweep_npoints(&w), 0);
+	/* 2^64 points: the product wrapped to 0 */
+	axes[3].nvalues = 65536;
+	rc = pel_sweep_spec_points(&w, &n, &axis);
+	CHECK(rc == -1 && axis == 1, "65536^4 points: rc %d, axis %zu; expected -1 at axis 1", rc, axis);
+	/* the limit itself passes, one more point does not */
+	axes[0].nvalues = 1000;
+	axes[1].nvalues = 1000;
+	w.naxes = 2;
+	rc = pel_sweep_spec_points(&w, &n, &axis);
+	CHECK(rc == 0 && n == PEL_MAX_SWEEP_POINTS, "1000 x 1000 points: rc %d, %zu points", rc, n);
+	axes[2].nvalues = 2;
+	w.naxes = 3;
+	rc = pel_sweep_spec_points(&w, &n, &axis);
+	CHECK(rc == -1 && axis == 2, "1000 x 1000 x 2 points: rc %d, axis %zu; expected -1 at axis 2", rc, axis);
+	/* an axis without values: no point at all */
+	axes[1].nvalues = 0;
+	rc = pel_sweep_spec_points(&w, &n, &axis);
+	CHECK(rc == -1 && n == 0 && axis == 1, "an empty axis: rc %d, %zu points, axis %zu; expected -1, 0, 1", rc, n,
+	      axis);
+	CU_ASSERT_EQUAL(pel_sweep_npoints(&w), 0);
+	/* zipped: the first axis's count, each axis needs values */
+	w.zip = 1;
+	rc = pel_sweep_spec_points(&w, &n, &axis);
+	CHECK(rc == -1 && axis == 1, "zipped with an empty axis: rc %d, axis %zu", rc, axis);
+	axes[1].nvalues = 1000;
+	axes[2].nvalues = 1000;
+	rc = pel_sweep_spec_points(&w, &n, &axis);
+	CHECK(rc == 0 && n == 1000, "zipped 1000-value axes: rc %d, %zu points; expected 1000", rc, n);
+	/* no axis */
+	w.naxes = 0;
+	rc = pel_sweep_spec_points(&w, &n, &axis);
+	CHECK(rc == -1 && n == 0 && axis == 0, "no axis: rc %d, %zu points, axis %zu", rc, n, axis);
+}
+
+/* A sweep whose points load a generator past the task limit names the
+ * axis and the value, before any run, fast. */
+static void test_points_too_big(void)
+{
+	char d[256];
+	out_dir(d, sizeof d, "toobig");
+	pel_t_result r;
+	pel_t_run(&r, "sweep", "tests/data/sweep/too_big.yaml", "--out", d);
+	pel_t_check_one_line_all(&r, 2, "an axis value past the task limit",
+				 (const char *const[]){ "too_big.yaml:11:5: sweep.axes.workload.tiles: value '2000' (point 1): "
+							"workload.tiles: expected at most 100000000 tasks, found '2000' "
+							"(cholesky makes 1335334000 tasks)",
+							NULL });
+	CHECK(!pel_t_exists(d), "a refused sweep left %s", d);
+	pel_t_result_free(&r);
+}
+
 static void expect_values(const pel_axis *ax, const char *path, const char *const *want)
 {
 	size_t n = 0;
@@ -1223,6 +1291,8 @@ int main(void)
 	CU_pSuite s = CU_add_suite("sweep", NULL, NULL);
 	if (!s || !CU_add_test(s, "seeds", test_seeds) ||
 	    !CU_add_test(s, "points: product and zip", test_points) ||
+	    !CU_add_test(s, "points: none, too many, wrapping", test_points_limits) ||
+	    !CU_add_test(s, "points: an axis value too big to generate", test_points_too_big) ||
 	    !CU_add_test(s, "range axes", test_ranges) ||
 	    !CU_add_test(s, "statistics", test_stats) ||
 	    !CU_add_test(s, "policies as written", test_policy_spec) ||

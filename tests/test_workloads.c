@@ -17,6 +17,7 @@
 #include "../models/dagstats.h"
 #include "../models/families.h"
 #include "../models/generate.h"
+#include "../models/size.h"
 #include "../models/stream.h"
 #include "../models/workload.h"
 #include "../sim/import.h"
@@ -697,6 +698,120 @@ static void test_mapreduce(void)
 		      x.depth, x.entries, x.exits);
 		pel_dag_free(g);
 	}
+}
+
+/* One family's pel_size_* against the DAG it generates: the exact counts,
+ * and arrays reserved to exactly that size (nothing reserved for a worst
+ * case, nothing grown past it). */
+static void check_size_exact(const char *what, pel_dag_size s, pel_dag *g)
+{
+	CHECK(s.tasks == g->ntasks && s.edges == g->nedges,
+	      "%s: pel_size gives %llu tasks, %llu edges; the generator made %u and %u", what,
+	      (unsigned long long)s.tasks, (unsigned long long)s.edges, g->ntasks, g->nedges);
+	CHECK(g->cap_tasks == g->ntasks && g->cap_edges == g->nedges,
+	      "%s: reserved %zu tasks, %zu edges for %u and %u", what, g->cap_tasks, g->cap_edges, g->ntasks,
+	      g->nedges);
+	pel_dag_free(g);
+}
+
+static void test_sizes(void)
+{
+	char what[64];
+	for (uint32_t T = 1; T <= 12; T++) {
+		snprintf(what, sizeof what, "Cholesky T=%u", T);
+		check_size_exact(what, pel_size_cholesky(T), pel_generate_cholesky(T, 8));
+		snprintf(what, sizeof what, "LU T=%u", T);
+		check_size_exact(what, pel_size_lu(T), pel_generate_lu(T, 8));
+		snprintf(what, sizeof what, "QR T=%u", T);
+		check_size_exact(what, pel_size_qr(T), pel_generate_qr(T, 8));
+	}
+	static const uint32_t two[][2] = { { 1, 1 }, { 1, 9 }, { 7, 11 }, { 30, 20 } };
+	for (size_t i = 0; i < sizeof two / sizeof *two; i++) {
+		uint32_t a = two[i][0], b = two[i][1];
+		snprintf(what, sizeof what, "fork-join %u x %u", a, b);
+		check_size_exact(what, pel_size_forkjoin(a, b), pel_generate_forkjoin(a, b, 1, 1));
+		snprintf(what, sizeof what, "stencil %u x %u", a, b);
+		check_size_exact(what, pel_size_stencil(a, b), pel_generate_stencil(a, b, 1, 1));
+		snprintf(what, sizeof what, "MapReduce %u x %u", a, b);
+		check_size_exact(what, pel_size_mapreduce(a, b), pel_generate_mapreduce(a, b, 1, 1, 1));
+	}
+	for (uint32_t points = 1; points <= 256; points *= 2) {
+		snprintf(what, sizeof what, "FFT %u points", points);
+		check_size_exact(what, pel_size_fft(points), pel_generate_fft(points, 1, 1));
+	}
+	pel_gen_stream st = { .tasks = 77, .arrival = PEL_ARRIVAL_FIXED, .rate = { 1, 0 }, .mean = 1 };
+	gsl_rng *a = pel_rng_stream(1, PEL_STREAM_ARRIVAL), *z = pel_rng_stream(1, PEL_STREAM_WORKLOAD);
+	check_size_exact("stream of 77", pel_size_stream(&st), pel_generate_stream(&st, a, z));
+	gsl_rng_free(a);
+	gsl_rng_free(z);
+
+	/* the sizes the fuzzing campaign reached, counted without wrapping */
+	CHECK(pel_size_cholesky(2000).tasks == 1335334000ull, "Cholesky 2000 tiles: %llu tasks",
+	      (unsigned long long)pel_size_cholesky(2000).tasks);
+	CHECK(pel_size_forkjoin(100000, 100000).tasks == 10000100001ull &&
+		      pel_size_forkjoin(100000, 100000).edges == 20000000000ull,
+	      "fork-join 1e5 x 1e5: %llu tasks", (unsigned long long)pel_size_forkjoin(100000, 100000).tasks);
+	CHECK(pel_size_forkjoin(UINT32_MAX, UINT32_MAX).edges == UINT64_MAX &&
+		      pel_size_cholesky(UINT32_MAX).tasks == UINT64_MAX && pel_size_lu(UINT32_MAX).tasks == UINT64_MAX &&
+		      pel_size_stencil(UINT32_MAX, UINT32_MAX).edges == UINT64_MAX,
+	      "counts past 64 bits: expected UINT64_MAX (saturated), found a wrapped count");
+	CHECK(pel_size_mul(UINT64_MAX / 2, 3) == UINT64_MAX && pel_size_add(UINT64_MAX - 1, 2) == UINT64_MAX &&
+		      pel_size_mul(0, UINT64_MAX) == 0 && pel_size_mul(1u << 20, 1u << 20) == 1ull << 40,
+	      "saturating arithmetic");
+
+	/* the verdicts, in their order: tasks, edges, memory */
+	pel_dag_size ok = { 1000, 3000, 0, 0 }, tasks = { PEL_MAX_TASKS + 1ull, 0, 0, 0 };
+	pel_dag_size edges = { 10, PEL_MAX_EDGES + 1ull, 0, 0 }, big = { UINT64_MAX, UINT64_MAX, 0, 1 };
+	CHECK(pel_size_check(&ok, UINT64_MAX) == PEL_SIZE_OK && pel_size_check(&tasks, UINT64_MAX) == PEL_SIZE_TASKS &&
+		      pel_size_check(&edges, UINT64_MAX) == PEL_SIZE_EDGES &&
+		      pel_size_check(&big, UINT64_MAX) == PEL_SIZE_TASKS &&
+		      pel_size_check(&ok, pel_size_bytes(&ok) - 1) == PEL_SIZE_MEMORY &&
+		      pel_size_check(&ok, pel_size_bytes(&ok)) == PEL_SIZE_OK,
+	      "pel_size_check: the limits and the memory, in that order");
+	pel_dag_size named = ok, costs = ok;
+	named.named = 1;
+	costs.costs = 10;
+	CHECK(pel_size_bytes(&named) > pel_size_bytes(&ok) && pel_size_bytes(&costs) > pel_size_bytes(&ok) &&
+		      pel_size_bytes(&big) == UINT64_MAX,
+	      "pel_size_bytes: names and explicit times count; saturates");
+}
+
+/* Layered with an out-degree far above what its levels allow: the edges
+ * stay within pel_size_layered's bound and the arrays grow with them
+ * (tasks x outdegree would be 20 billion edges). */
+static void test_layered_sizes(void)
+{
+	pel_gen_layered p = { .tasks = 2000, .shape = 1, .outdegree = 1e6, .jump = 1, .work = 1, .spread = 0 };
+	pel_dag_size s = pel_size_layered(&p);
+	CHECK(s.tasks == 2000 && s.edges < 2000ull * 100 && s.costs == 0,
+	      "layered 2000 tasks, out-degree 1e6: expected at most 2000 x (2 sqrt(2000) - 1) edges, found %llu",
+	      (unsigned long long)s.edges);
+	gsl_rng *r = pel_rng_stream(7, PEL_STREAM_WORKLOAD);
+	pel_dag *g = pel_generate_layered(&p, r);
+	gsl_rng_free(r);
+	CHECK(g->nedges <= s.edges && g->nedges > 0 && g->cap_edges <= 2 * (size_t)g->nedges + 16,
+	      "layered, out-degree 1e6: %u edges (bound %llu), %zu reserved", g->nedges, (unsigned long long)s.edges,
+	      g->cap_edges);
+	/* successors distinct */
+	int distinct = 1;
+	for (pel_task_id t = 0; t < g->ntasks; t++)
+		for (uint32_t i = g->succ_off[t]; i + 1 < g->succ_off[t + 1]; i++)
+			distinct &= g->dst[g->succ[i]] != g->dst[g->succ[i + 1]];
+	CHECK(distinct, "layered, out-degree 1e6: every task's successors distinct");
+	pel_dag_free(g);
+	/* one level reaching all later tasks: at most tasks - 1 successors */
+	p.tasks = 50;
+	p.jump = 1000000;
+	s = pel_size_layered(&p);
+	CHECK(s.edges == 50 * 49, "layered 50 tasks, any jump: expected at most 50 x 49 edges, found %llu",
+	      (unsigned long long)s.edges);
+	p.tasks = PEL_MAX_TASKS;
+	p.shape = 1e6;
+	p.ndevices = 64;
+	s = pel_size_layered(&p);
+	CHECK(s.costs == 64ull * PEL_MAX_TASKS && s.edges == (uint64_t)PEL_MAX_TASKS * 1999999,
+	      "layered 1e8 tasks on 64 devices: %llu explicit times, %llu edges", (unsigned long long)s.costs,
+	      (unsigned long long)s.edges);
 }
 
 /* Each generator scenario gives the DAG of the C API with the same
@@ -1709,6 +1824,8 @@ int main(void)
 		{ "FFT butterfly", test_fft },
 		{ "stencil wavefront", test_stencil },
 		{ "MapReduce", test_mapreduce },
+		{ "sizes before generating: exact, saturating, checked", test_sizes },
+		{ "layered: edges bounded, grown as made", test_layered_sizes },
 		{ "family scenarios = C API", test_family_scenarios },
 		{ "streams: arrival and size laws", test_streams },
 		{ NULL, NULL },
