@@ -337,6 +337,14 @@ int pel_t_rm_tree(const char *dir)
 	return nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS) ? -1 : 0;
 }
 
+int pel_t_enter_source_dir(void)
+{
+	if (!chdir(PEL_SOURCE_DIR))
+		return 0;
+	perror(PEL_SOURCE_DIR);
+	return -1;
+}
+
 int pel_t_exists(const char *path)
 {
 	struct stat sb;
@@ -368,25 +376,217 @@ size_t pel_t_split_lines(char *text, char **lines, size_t max)
 	return n;
 }
 
-/* ---- the registry ---- */
+/* ---- the registry and the command line ---- */
 
-int pel_t_add_suite(const char *name, const pel_t_test *tests)
+/* room for a case's name, SUITE/CASE, with its NUL */
+#define NAME_ROOM 256
+
+/* Writes name into out as --list shows it: ASCII letters lower-cased,
+ * digits kept, apostrophes dropped, every run of other characters one '_',
+ * none at either end.
+ * Returns its length, or -1 when it needs more than n bytes. */
+static int listed_name(char *out, size_t n, const char *name)
 {
-	CU_pSuite s = CU_add_suite(name, NULL, NULL);
-	if (!s)
-		return -1;
-	for (; tests->name; tests++)
-		if (!CU_add_test(s, tests->name, tests->fn))
+	size_t k = 0;
+	int gap = 0;
+	for (const char *p = name; *p; p++) {
+		char c = *p;
+		if (c == '\'')
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+			gap = k > 0;
+			continue;
+		}
+		if (k + 2 + (size_t)gap > n)
 			return -1;
+		if (gap)
+			out[k++] = '_';
+		gap = 0;
+		out[k++] = c;
+	}
+	out[k] = 0;
+	return (int)k;
+}
+
+/* Writes "SUITE/CASE" for test t of suite s into out (NAME_ROOM bytes),
+ * as --list shows it when listed, else as registered; 0, or -1 when
+ * either part has no letter or digit or the whole does not fit. */
+static int case_name(char *out, const CU_Suite *s, const CU_Test *t, int listed)
+{
+	if (!listed) {
+		int k = snprintf(out, NAME_ROOM, "%s/%s", s->pName, t->pName);
+		return k < 0 || k >= NAME_ROOM ? -1 : 0;
+	}
+	int k = listed_name(out, NAME_ROOM, s->pName);
+	if (k <= 0 || k + 2 > NAME_ROOM)
+		return -1;
+	out[k] = '/';
+	return listed_name(out + k + 1, (size_t)(NAME_ROOM - k - 1), t->pName) > 0 ? 0 : -1;
+}
+
+/* Registers the suites with CUnit; 0, or -1 (a line on stderr) when it
+ * refuses one (a duplicate name, out of memory). */
+static int add_suites(const char *prog, const pel_t_suite *suites)
+{
+	for (; suites->name; suites++) {
+		CU_pSuite s = CU_add_suite(suites->name, NULL, NULL);
+		for (const pel_t_test *t = suites->tests; s && t->name; t++)
+			if (!CU_add_test(s, t->name, t->fn))
+				s = NULL;
+		if (!s) {
+			fprintf(stderr, "%s: cannot register suite '%s': %s\n", prog, suites->name, CU_get_error_msg());
+			return -1;
+		}
+	}
 	return 0;
 }
 
-unsigned pel_t_run_tests(void)
+/* strcmp for qsort over rows of NAME_ROOM chars */
+static int cmp_row(const void *a, const void *b)
 {
+	return strcmp(a, b);
+}
+
+/* Checks that every suite and every case has a listed name of its own
+ * (two names that differ only in case or punctuation would make one);
+ * 0, or 2 with a line on stderr. */
+static int check_names(const char *prog)
+{
+	CU_pTestRegistry reg = CU_get_registry();
+	size_t n = reg->uiNumberOfSuites + reg->uiNumberOfTests, k = 0;
+	char(*rows)[NAME_ROOM] = calloc(n ? n : 1, sizeof *rows);
+	if (!rows) {
+		perror(prog);
+		exit(1);
+	}
+	int rc = 0;
+	for (CU_pSuite s = reg->pSuite; s && !rc; s = s->pNext) {
+		if (listed_name(rows[k++], NAME_ROOM, s->pName) <= 0) {
+			fprintf(stderr, "%s: suite '%s' needs a letter or digit in its name\n", prog, s->pName);
+			rc = 2;
+		}
+		for (CU_pTest t = s->pTest; t && !rc; t = t->pNext) {
+			if (case_name(rows[k++], s, t, 1)) {
+				fprintf(stderr, "%s: case '%s/%s' needs a letter or digit in its name, and under %d in all\n",
+					prog, s->pName, t->pName, NAME_ROOM);
+				rc = 2;
+			}
+		}
+	}
+	qsort(rows, k, sizeof *rows, cmp_row);
+	for (size_t i = 1; i < k && !rc; i++) {
+		if (!strcmp(rows[i - 1], rows[i])) {
+			fprintf(stderr, "%s: two suites or cases are listed as '%s': rename one\n", prog, rows[i]);
+			rc = 2;
+		}
+	}
+	free(rows);
+	return rc;
+}
+
+/* Makes active the cases that name designates (SUITE/CASE or SUITE, as
+ * listed or as registered) and their suites; returns how many. */
+static unsigned select_cases(const char *name)
+{
+	unsigned n = 0;
+	char s_listed[NAME_ROOM], full[NAME_ROOM];
+	for (CU_pSuite s = CU_get_registry()->pSuite; s; s = s->pNext) {
+		int whole = !strcmp(name, s->pName) ||
+			    (listed_name(s_listed, sizeof s_listed, s->pName) > 0 && !strcmp(name, s_listed));
+		for (CU_pTest t = s->pTest; t; t = t->pNext) {
+			int hit = whole || (!case_name(full, s, t, 1) && !strcmp(name, full)) ||
+				  (!case_name(full, s, t, 0) && !strcmp(name, full));
+			if (hit) {
+				CU_set_test_active(t, CU_TRUE);
+				CU_set_suite_active(s, CU_TRUE);
+				n++;
+			}
+		}
+	}
+	return n;
+}
+
+/* Makes every suite and case inactive (before select_cases). */
+static void deselect_all(void)
+{
+	for (CU_pSuite s = CU_get_registry()->pSuite; s; s = s->pNext) {
+		CU_set_suite_active(s, CU_FALSE);
+		for (CU_pTest t = s->pTest; t; t = t->pNext)
+			CU_set_test_active(t, CU_FALSE);
+	}
+}
+
+/* Prints the active cases as --list shows them, one a line. */
+static void list_cases(void)
+{
+	char full[NAME_ROOM];
+	for (CU_pSuite s = CU_get_registry()->pSuite; s; s = s->pNext)
+		for (CU_pTest t = s->pTest; s->fActive && t; t = t->pNext)
+			if (t->fActive && !case_name(full, s, t, 1))
+				printf("%s\n", full);
+}
+
+/* Runs the active cases (verbose); returns the number of failures
+ * (failed asserts, suites and tests).  Inactive ones are not failures. */
+static unsigned run_active(void)
+{
+	CU_set_fail_on_inactive(CU_FALSE);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
-	unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
-			  CU_get_number_of_tests_failed();
+	return CU_get_number_of_failures() + CU_get_number_of_suites_failed() + CU_get_number_of_tests_failed();
+}
+
+/* Reads the command line: sets *list, marks the cases named active;
+ * 0, or 2 with a line on stderr. */
+static int read_args(const char *prog, int argc, char **argv, int *list)
+{
+	int named = 0;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--list")) {
+			*list = 1;
+		} else if (argv[i][0] == '-') {
+			fprintf(stderr, "%s: unknown option '%s'; usage: %s [--list] [SUITE/CASE | SUITE]...\n", prog,
+				argv[i], prog);
+			return 2;
+		} else {
+			if (!named++)
+				deselect_all();
+			if (!select_cases(argv[i])) {
+				fprintf(stderr, "%s: no case or suite is named '%s' (%s --list shows them)\n", prog,
+					argv[i], prog);
+				return 2;
+			}
+		}
+	}
+	return 0;
+}
+
+int pel_t_main(int argc, char **argv, const pel_t_suite *suites, int (*setup)(void), void (*teardown)(unsigned failed))
+{
+	const char *prog = argc > 0 ? strrchr(argv[0], '/') : NULL;
+	prog = prog ? prog + 1 : argc > 0 ? argv[0] : "test";
+	if (CU_initialize_registry() != CUE_SUCCESS) {
+		fprintf(stderr, "%s: cannot start CUnit: %s\n", prog, CU_get_error_msg());
+		return 1;
+	}
+	int list = 0;
+	int rc = add_suites(prog, suites) ? 1 : check_names(prog);
+	if (!rc)
+		rc = read_args(prog, argc, argv, &list);
+	if (!rc && list) {
+		list_cases();
+	} else if (!rc) {
+		if (setup && setup()) {
+			rc = 1;
+		} else {
+			unsigned failed = run_active();
+			if (teardown)
+				teardown(failed);
+			rc = failed ? 1 : 0;
+		}
+	}
 	CU_cleanup_registry();
-	return failed;
+	return rc;
 }

@@ -2,7 +2,8 @@
  * child process with its stdout, stderr and exit status captured; checks
  * with a message that says which case failed; the rule for errors (one
  * line on stderr); JSON lines on stdout; scratch folders and files; the
- * registry of suites.
+ * registry of suites and the command line of every test executable (run
+ * them all, --list the cases, or run the cases named).
  *
  * Linked into every test executable (tests/CMakeLists.txt), compiled with
  * the PELSIM_BIN of this build. */
@@ -133,6 +134,11 @@ char *pel_t_tmpdir(char *buf, size_t n, const char *tag);
  * 0, or -1 when something could not be removed. */
 int pel_t_rm_tree(const char *dir);
 
+/* Changes the working folder to the source tree (PEL_SOURCE_DIR), where
+ * scenarios/, data/ and tests/ lie; 0, or -1 with a line on stderr.  (A
+ * setup for pel_t_main.) */
+int pel_t_enter_source_dir(void);
+
 /* Whether path names anything (a broken symbolic link does not count). */
 int pel_t_exists(const char *path);
 
@@ -144,19 +150,31 @@ char *pel_t_read_file(const char *path);
  * lines); returns how many. */
 size_t pel_t_split_lines(char *text, char **lines, size_t max);
 
-/* ---- the registry ---- */
+/* ---- the registry and the command line ---- */
 
 typedef struct {
 	const char *name;
 	CU_TestFunc fn;
 } pel_t_test;
 
-/* Adds a suite of the tests listed (ended by { NULL, NULL }); 0, or -1
- * when CUnit refuses. */
-int pel_t_add_suite(const char *name, const pel_t_test *tests);
+typedef struct {
+	const char *name;
+	const pel_t_test *tests; /* ended by { NULL, NULL } */
+} pel_t_suite;
 
-/* Runs every registered test (verbose), cleans up the registry and returns
- * the number of failures (failed asserts, suites and tests). */
-unsigned pel_t_run_tests(void);
+/* The main of every test executable: registers the suites (ended by
+ * { NULL, NULL }), then does what the command line asks:
+ *   (nothing)   runs every case (verbose);
+ *   --list      prints every case as SUITE/CASE, one a line, runs nothing;
+ *   NAME...     runs the cases named SUITE/CASE and the whole suites named
+ *               SUITE, in the form --list prints (each name lower-cased,
+ *               apostrophes dropped, every run of other characters than
+ *               letters and digits made one '_') or as registered.
+ * setup (NULL for none) runs before the first case, never for --list; a
+ * non-zero return runs nothing.  teardown (NULL for none) runs after the
+ * last case, told how many failures there were.  Returns the exit status:
+ * 0 when every case run passed, 1 when one failed (or setup or CUnit did),
+ * 2 for a bad command line or two cases with one name (one stderr line). */
+int pel_t_main(int argc, char **argv, const pel_t_suite *suites, int (*setup)(void), void (*teardown)(unsigned failed));
 
 #endif

@@ -713,33 +713,29 @@ static void test_schedule(void)
 	pel_t_result_free(&r);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-	if (chdir(PEL_SOURCE_DIR)) {
-		perror(PEL_SOURCE_DIR);
-		return 1;
-	}
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	CU_pSuite s = CU_add_suite("cli", NULL, NULL);
-	if (!s || !CU_add_test(s, "malformed scenarios in tests/bad", test_bad_scenarios) ||
-	    !CU_add_test(s, "a bad scenario writes nothing", test_bad_scenario_writes_nothing) ||
-	    !CU_add_test(s, "oversized inputs are refused, fast", test_sizes_refused_fast) ||
-	    !CU_add_test(s, "--set errors", test_set_errors) ||
-	    !CU_add_test(s, "--set changes the result", test_set_changes_result) ||
-	    !CU_add_test(s, "policy parameters in every form", test_policy_forms) ||
-	    !CU_add_test(s, "number edges", test_number_edges) ||
-	    !CU_add_test(s, "message prefix per command", test_message_prefix) ||
-	    !CU_add_test(s, "command-line errors", test_command_line_errors) ||
-	    !CU_add_test(s, "help", test_help) ||
-	    !CU_add_test(s, "policies", test_policies) ||
-	    !CU_add_test(s, "--json", test_json) ||
-	    !CU_add_test(s, "text summary", test_text_summary) ||
-	    !CU_add_test(s, "determinism and seeds", test_determinism) ||
-	    !CU_add_test(s, "--schedule", test_schedule)) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	unsigned failed = pel_t_run_tests();
-	return failed ? 1 : 0;
+	static const pel_t_test cli[] = {
+		{ "malformed scenarios in tests/bad", test_bad_scenarios },
+		{ "a bad scenario writes nothing", test_bad_scenario_writes_nothing },
+		{ "oversized inputs are refused, fast", test_sizes_refused_fast },
+		{ "--set errors", test_set_errors },
+		{ "--set changes the result", test_set_changes_result },
+		{ "policy parameters in every form", test_policy_forms },
+		{ "number edges", test_number_edges },
+		{ "message prefix per command", test_message_prefix },
+		{ "command-line errors", test_command_line_errors },
+		{ "help", test_help },
+		{ "policies", test_policies },
+		{ "--json", test_json },
+		{ "text summary", test_text_summary },
+		{ "determinism and seeds", test_determinism },
+		{ "--schedule", test_schedule },
+		{ NULL, NULL },
+	};
+	static const pel_t_suite suites[] = {
+		{ "cli", cli },
+		{ NULL, NULL },
+	};
+	return pel_t_main(argc, argv, suites, pel_t_enter_source_dir, NULL);
 }

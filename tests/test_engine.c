@@ -649,7 +649,7 @@ static void test_reference_random(void)
 
 /* ---- main ------------------------------------------------------------- */
 
-int main(void)
+int main(int argc, char **argv)
 {
 	static const pel_t_test order[] = {
 		{ "empty engine", test_empty },
@@ -681,13 +681,12 @@ int main(void)
 		{ "random ops against a sorted reference", test_reference_random },
 		{ NULL, NULL },
 	};
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	if (pel_t_add_suite("engine order", order) || pel_t_add_suite("engine cancel", cancel) ||
-	    pel_t_add_suite("engine run", run) || pel_t_add_suite("engine heap", heap)) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	unsigned failed = pel_t_run_tests();
-	return failed ? 1 : 0;
+	static const pel_t_suite suites[] = {
+		{ "engine order", order },
+		{ "engine cancel", cancel },
+		{ "engine run", run },
+		{ "engine heap", heap },
+		{ NULL, NULL },
+	};
+	return pel_t_main(argc, argv, suites, NULL, NULL);
 }

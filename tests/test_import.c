@@ -1057,7 +1057,7 @@ static void test_etc_malformed(void)
 
 /* ---- main ------------------------------------------------------------- */
 
-int main(void)
+int main(int argc, char **argv)
 {
 	static const pel_t_test formats[] = {
 		{ "format names", test_format_names },
@@ -1100,13 +1100,14 @@ int main(void)
 		{ "malformed ETC files", test_etc_malformed },
 		{ NULL, NULL },
 	};
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	if (pel_t_add_suite("formats", formats) || pel_t_add_suite("dot", dot) || pel_t_add_suite("export", export) ||
-	    pel_t_add_suite("wfformat", wf) || pel_t_add_suite("stg", stg) || pel_t_add_suite("etc", etc)) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	unsigned failed = pel_t_run_tests();
-	return failed ? 1 : 0;
+	static const pel_t_suite suites[] = {
+		{ "formats", formats },
+		{ "dot", dot },
+		{ "export", export },
+		{ "wfformat", wf },
+		{ "stg", stg },
+		{ "etc", etc },
+		{ NULL, NULL },
+	};
+	return pel_t_main(argc, argv, suites, NULL, NULL);
 }

@@ -521,18 +521,27 @@ static void test_full_disk_sweep(void)
 	pel_t_rm_tree(dir);
 }
 
-int main(void)
+/* Enters the source tree and makes tmpdir; 0, or -1 with a message. */
+static int setup(void)
 {
-	if (chdir(PEL_SOURCE_DIR)) {
-		perror(PEL_SOURCE_DIR);
-		return 1;
-	}
+	if (pel_t_enter_source_dir())
+		return -1;
 	if (!pel_t_tmpdir(tmpdir, sizeof tmpdir, "test-io")) {
 		perror(tmpdir);
-		return 1;
+		return -1;
 	}
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
+	return 0;
+}
+
+/* Removes tmpdir. */
+static void teardown(unsigned failed)
+{
+	(void)failed;
+	pel_t_rm_tree(tmpdir);
+}
+
+int main(int argc, char **argv)
+{
 	static const pel_t_test inputs[] = {
 		{ "/dev/zero as every format", test_dev_zero },
 		{ "a NUL byte in DOT", test_nul_in_dot },
@@ -549,11 +558,10 @@ int main(void)
 		{ "full disk: sweep", test_full_disk_sweep },
 		{ NULL, NULL },
 	};
-	if (pel_t_add_suite("inputs", inputs) || pel_t_add_suite("outputs", outputs)) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	unsigned failures = pel_t_run_tests();
-	pel_t_rm_tree(tmpdir);
-	return failures ? 1 : 0;
+	static const pel_t_suite suites[] = {
+		{ "inputs", inputs },
+		{ "outputs", outputs },
+		{ NULL, NULL },
+	};
+	return pel_t_main(argc, argv, suites, setup, teardown);
 }

@@ -1328,16 +1328,27 @@ static void test_cli_policies_verbose(void)
 
 /* ---- main ---- */
 
-int main(void)
+/* Enters the source tree and makes tmpdir; 0, or -1 with a message. */
+static int setup(void)
 {
-	if (chdir(PEL_SOURCE_DIR)) {
-		perror(PEL_SOURCE_DIR);
-		return 1;
-	}
+	if (pel_t_enter_source_dir())
+		return -1;
 	if (!pel_t_tmpdir(tmpdir, sizeof tmpdir, "library")) {
 		perror(tmpdir);
-		return 1;
+		return -1;
 	}
+	return 0;
+}
+
+/* Removes tmpdir (the cases leave it empty). */
+static void teardown(unsigned failed)
+{
+	(void)failed;
+	rmdir(tmpdir);
+}
+
+int main(int argc, char **argv)
+{
 	static const pel_t_test papers[] = {
 		{ "HEFT paper: heft 80, cpop 86 slot by slot, peft 85", test_heft_paper },
 		{ "PEFT paper: peft 122 and heft 133 slot by slot", test_peft_paper },
@@ -1380,14 +1391,14 @@ int main(void)
 		{ "load, run and the errors", test_plugin_api },
 		{ NULL, NULL },
 	};
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	if (pel_t_add_suite("papers", papers) || pel_t_add_suite("every policy", every) || pel_t_add_suite("fixed", fixed) ||
-	    pel_t_add_suite("parameters", params) || pel_t_add_suite("command line", cli) || pel_t_add_suite("user policies", plugin)) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	unsigned failed = pel_t_run_tests();
-	rmdir(tmpdir);
-	return failed ? 1 : 0;
+	static const pel_t_suite suites[] = {
+		{ "papers", papers },
+		{ "every policy", every },
+		{ "fixed", fixed },
+		{ "parameters", params },
+		{ "command line", cli },
+		{ "user policies", plugin },
+		{ NULL, NULL },
+	};
+	return pel_t_main(argc, argv, suites, setup, teardown);
 }

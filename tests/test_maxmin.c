@@ -307,7 +307,7 @@ static void test_equal_shares(void)
 	pel_maxmin_scratch_free(&sc);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	static const pel_t_test tests[] = {
 		{ "hand-solved cases", test_table },
@@ -318,11 +318,9 @@ int main(void)
 		{ "equal shares under rounding", test_equal_shares },
 		{ NULL, NULL },
 	};
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	if (pel_t_add_suite("maxmin", tests)) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	return pel_t_run_tests() ? 1 : 0;
+	static const pel_t_suite suites[] = {
+		{ "maxmin", tests },
+		{ NULL, NULL },
+	};
+	return pel_t_main(argc, argv, suites, NULL, NULL);
 }

@@ -852,7 +852,7 @@ static void test_gen_layered_defaults(void)
 
 /* ---- main ------------------------------------------------------------- */
 
-int main(void)
+int main(int argc, char **argv)
 {
 	static const pel_t_test rng[] = {
 		{ "same seed and purpose, same sequence", test_rng_reproducible },
@@ -890,14 +890,13 @@ int main(void)
 		{ "layered: defaults", test_gen_layered_defaults },
 		{ NULL, NULL },
 	};
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	if (pel_t_add_suite("random streams", rng) || pel_t_add_suite("platform", platform) ||
-	    pel_t_add_suite("workload", workload) || pel_t_add_suite("model", model) ||
-	    pel_t_add_suite("generators", gen)) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	unsigned failed = pel_t_run_tests();
-	return failed ? 1 : 0;
+	static const pel_t_suite suites[] = {
+		{ "random streams", rng },
+		{ "platform", platform },
+		{ "workload", workload },
+		{ "model", model },
+		{ "generators", gen },
+		{ NULL, NULL },
+	};
+	return pel_t_main(argc, argv, suites, NULL, NULL);
 }

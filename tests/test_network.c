@@ -535,7 +535,7 @@ static void test_ideal_papers(void)
 	}
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	static const pel_t_test tests[] = {
 		{ "routes are lists of links", test_routes },
@@ -551,11 +551,9 @@ int main(void)
 		{ "ideal model on the papers' examples", test_ideal_papers },
 		{ NULL, NULL },
 	};
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	if (pel_t_add_suite("network", tests)) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	return pel_t_run_tests() ? 1 : 0;
+	static const pel_t_suite suites[] = {
+		{ "network", tests },
+		{ NULL, NULL },
+	};
+	return pel_t_main(argc, argv, suites, NULL, NULL);
 }

@@ -746,39 +746,49 @@ static void test_gnuplot_trouble(void)
 	CHECK(!pel_t_exists(path), "%s: expected no chart left by a failing gnuplot", path);
 }
 
-int main(void)
+/* Enters the source tree and makes tmpdir; 0, or -1 with a message. */
+static int setup(void)
 {
-	if (chdir(PEL_SOURCE_DIR)) {
-		perror(PEL_SOURCE_DIR);
-		return 1;
-	}
+	if (pel_t_enter_source_dir())
+		return -1;
 	if (!pel_t_tmpdir(tmpdir, sizeof tmpdir, "test-plot")) {
 		perror(tmpdir);
-		return 1;
+		return -1;
 	}
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	CU_pSuite s = CU_add_suite("plot", NULL, NULL);
-	if (!s || !CU_add_test(s, "every figure in png, svg, pdf", test_every_format) ||
-	    !CU_add_test(s, "axis labels from axes.csv", test_axis_label) ||
-	    !CU_add_test(s, "default format and folder", test_default_format_and_out) ||
-	    !CU_add_test(s, "derived speedup and efficiency", test_derived_values) ||
-	    !CU_add_test(s, "weak scaling: study.csv and --scaling", test_weak_scaling) ||
-	    !CU_add_test(s, "a summary without capacity", test_no_capacity) ||
-	    !CU_add_test(s, "failed points", test_failed_points) ||
-	    !CU_add_test(s, "run --gantt", test_gantt) ||
-	    !CU_add_test(s, "malformed summaries", test_bad_summaries) ||
-	    !CU_add_test(s, "malformed study.csv and axes.csv", test_bad_study_axes) ||
-	    !CU_add_test(s, "incomplete results", test_incomplete_results) ||
-	    !CU_add_test(s, "command line", test_command_line) ||
-	    !CU_add_test(s, "gnuplot missing or failing", test_gnuplot_trouble)) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	unsigned failed = pel_t_run_tests();
+	return 0;
+}
+
+/* Removes tmpdir, unless $PEL_KEEP_TMP asks to keep the figures. */
+static void teardown(unsigned failed)
+{
+	(void)failed;
 	if (!getenv("PEL_KEEP_TMP"))
 		pel_t_rm_tree(tmpdir);
 	else
 		fprintf(stderr, "figures kept in %s\n", tmpdir);
-	return failed ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const pel_t_test plot[] = {
+		{ "every figure in png, svg, pdf", test_every_format },
+		{ "axis labels from axes.csv", test_axis_label },
+		{ "default format and folder", test_default_format_and_out },
+		{ "derived speedup and efficiency", test_derived_values },
+		{ "weak scaling: study.csv and --scaling", test_weak_scaling },
+		{ "a summary without capacity", test_no_capacity },
+		{ "failed points", test_failed_points },
+		{ "run --gantt", test_gantt },
+		{ "malformed summaries", test_bad_summaries },
+		{ "malformed study.csv and axes.csv", test_bad_study_axes },
+		{ "incomplete results", test_incomplete_results },
+		{ "command line", test_command_line },
+		{ "gnuplot missing or failing", test_gnuplot_trouble },
+		{ NULL, NULL },
+	};
+	static const pel_t_suite suites[] = {
+		{ "plot", plot },
+		{ NULL, NULL },
+	};
+	return pel_t_main(argc, argv, suites, setup, teardown);
 }

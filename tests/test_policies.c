@@ -884,7 +884,7 @@ static void test_deterministic(void)
 
 /* ---- main --------------------------------------------------------------- */
 
-int main(void)
+int main(int argc, char **argv)
 {
 	static const pel_t_test paper[] = {
 		{ "cost table and mean costs", test_paper_model },
@@ -913,13 +913,11 @@ int main(void)
 		{ "same seed, same schedule", test_deterministic },
 		{ NULL, NULL },
 	};
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	if (pel_t_add_suite("HEFT paper example", paper) || pel_t_add_suite("eager", eager) ||
-	    pel_t_add_suite("random DAGs", rnd)) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	unsigned failed = pel_t_run_tests();
-	return failed ? 1 : 0;
+	static const pel_t_suite suites[] = {
+		{ "HEFT paper example", paper },
+		{ "eager", eager },
+		{ "random DAGs", rnd },
+		{ NULL, NULL },
+	};
+	return pel_t_main(argc, argv, suites, NULL, NULL);
 }

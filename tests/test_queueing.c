@@ -358,20 +358,20 @@ static void test_mmpp_bursty(void)
 	destroy(&b);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	CU_pSuite s = CU_add_suite("queueing", NULL, NULL);
-	if (!s || !CU_add_test(s, "Erlang C and the other formulas", test_formulas) ||
-	    !CU_add_test(s, "eager is M/M/c (Erlang C), c = 1, 2, 4, 8", test_eager_mmc) ||
-	    !CU_add_test(s, "random is c independent M/M/1 queues", test_random_mm1) ||
-	    !CU_add_test(s, "jsq, pod and lwl beat random; lwl is a central queue", test_balancers_beat_random) ||
-	    !CU_add_test(s, "sita beats random on bounded-Pareto sizes", test_sita_heavy_tail) ||
-	    !CU_add_test(s, "MMPP bursts cost more than Poisson at the same rate", test_mmpp_bursty)) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	unsigned failed = pel_t_run_tests();
-	return failed ? 1 : 0;
+	static const pel_t_test queueing[] = {
+		{ "Erlang C and the other formulas", test_formulas },
+		{ "eager is M/M/c (Erlang C), c = 1, 2, 4, 8", test_eager_mmc },
+		{ "random is c independent M/M/1 queues", test_random_mm1 },
+		{ "jsq, pod and lwl beat random; lwl is a central queue", test_balancers_beat_random },
+		{ "sita beats random on bounded-Pareto sizes", test_sita_heavy_tail },
+		{ "MMPP bursts cost more than Poisson at the same rate", test_mmpp_bursty },
+		{ NULL, NULL },
+	};
+	static const pel_t_suite suites[] = {
+		{ "queueing", queueing },
+		{ NULL, NULL },
+	};
+	return pel_t_main(argc, argv, suites, NULL, NULL);
 }

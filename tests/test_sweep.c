@@ -1276,54 +1276,62 @@ static void test_mpi(void)
 
 /* ---- set-up ---- */
 
-int main(void)
+/* Enters the source tree and makes tmp_root; 0, or -1 with a message. */
+static int setup(void)
 {
-	if (chdir(PEL_SOURCE_DIR)) {
-		perror(PEL_SOURCE_DIR);
-		return 1;
-	}
+	if (pel_t_enter_source_dir())
+		return -1;
 	if (!pel_t_tmpdir(tmp_root, sizeof tmp_root, "sweep")) {
 		perror("mkdtemp");
-		return 1;
+		return -1;
 	}
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	CU_pSuite s = CU_add_suite("sweep", NULL, NULL);
-	if (!s || !CU_add_test(s, "seeds", test_seeds) ||
-	    !CU_add_test(s, "points: product and zip", test_points) ||
-	    !CU_add_test(s, "points: none, too many, wrapping", test_points_limits) ||
-	    !CU_add_test(s, "points: an axis value too big to generate", test_points_too_big) ||
-	    !CU_add_test(s, "range axes", test_ranges) ||
-	    !CU_add_test(s, "statistics", test_stats) ||
-	    !CU_add_test(s, "policies as written", test_policy_spec) ||
-	    !CU_add_test(s, "runs.csv and summary.csv", test_files) ||
-	    !CU_add_test(s, "capacity of a heterogeneous machine", test_capacity) ||
-	    !CU_add_test(s, "zipped axes, the scenario's policy", test_zip) ||
-	    !CU_add_test(s, "-j 1, -j 2, -j 5: same files", test_jobs_identical) ||
-	    !CU_add_test(s, "a row replayed by pelsim run", test_reproduce) ||
-	    !CU_add_test(s, "bad axes and usage", test_bad_axes) ||
-	    !CU_add_test(s, "a journal without --resume", test_journal_without_resume) ||
-	    !CU_add_test(s, "torn and foreign journals", test_torn_journal) ||
-	    !CU_add_test(s, "kill -9 and --resume", test_kill_resume) ||
-	    !CU_add_test(s, "--resume with nothing to resume", test_resume_nothing) ||
-	    !CU_add_test(s, "a journal of another configuration", test_stale_journal) ||
-	    !CU_add_test(s, "the scenario edited before --resume", test_edited_scenario) ||
-	    !CU_add_test(s, "a new sweep over old results, killed", test_new_sweep_over_old) ||
-	    !CU_add_test(s, "failed runs", test_failed_runs) ||
-	    !CU_add_test(s, "policies as text and as mappings", test_policy_forms) ||
-	    !CU_add_test(s, "a worker killed", test_worker_killed) ||
-	    !CU_add_test(s, "progress", test_progress)
-#ifdef PEL_MPIEXEC
-	    || !CU_add_test(s, "mpirun -np 1 and -np 3", test_mpi)
-#endif
-	) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	unsigned failed = pel_t_run_tests();
+	return 0;
+}
+
+/* Removes tmp_root, kept when a case failed. */
+static void teardown(unsigned failed)
+{
 	if (!failed)
 		pel_t_rm_tree(tmp_root);
 	else
 		fprintf(stderr, "test_sweep: files kept in %s\n", tmp_root);
-	return failed ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const pel_t_test sweep[] = {
+		{ "seeds", test_seeds },
+		{ "points: product and zip", test_points },
+		{ "points: none, too many, wrapping", test_points_limits },
+		{ "points: an axis value too big to generate", test_points_too_big },
+		{ "range axes", test_ranges },
+		{ "statistics", test_stats },
+		{ "policies as written", test_policy_spec },
+		{ "runs.csv and summary.csv", test_files },
+		{ "capacity of a heterogeneous machine", test_capacity },
+		{ "zipped axes, the scenario's policy", test_zip },
+		{ "-j 1, -j 2, -j 5: same files", test_jobs_identical },
+		{ "a row replayed by pelsim run", test_reproduce },
+		{ "bad axes and usage", test_bad_axes },
+		{ "a journal without --resume", test_journal_without_resume },
+		{ "torn and foreign journals", test_torn_journal },
+		{ "kill -9 and --resume", test_kill_resume },
+		{ "--resume with nothing to resume", test_resume_nothing },
+		{ "a journal of another configuration", test_stale_journal },
+		{ "the scenario edited before --resume", test_edited_scenario },
+		{ "a new sweep over old results, killed", test_new_sweep_over_old },
+		{ "failed runs", test_failed_runs },
+		{ "policies as text and as mappings", test_policy_forms },
+		{ "a worker killed", test_worker_killed },
+		{ "progress", test_progress },
+#ifdef PEL_MPIEXEC
+		{ "mpirun -np 1 and -np 3", test_mpi },
+#endif
+		{ NULL, NULL },
+	};
+	static const pel_t_suite suites[] = {
+		{ "sweep", sweep },
+		{ NULL, NULL },
+	};
+	return pel_t_main(argc, argv, suites, setup, teardown);
 }

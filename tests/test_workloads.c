@@ -1808,12 +1808,8 @@ static void test_scenario_files(void)
 
 /* ---- main ----------------------------------------------------------- */
 
-int main(void)
+int main(int argc, char **argv)
 {
-	if (chdir(PEL_SOURCE_DIR)) {
-		perror(PEL_SOURCE_DIR);
-		return 1;
-	}
 	static const pel_t_test generators[] = {
 		{ "layered: counts, acyclic, seeds", test_layered },
 		{ "layered: through a scenario and pelsim dag", test_layered_scenario },
@@ -1852,14 +1848,13 @@ int main(void)
 		{ "workload files in scenarios", test_scenario_files },
 		{ NULL, NULL },
 	};
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	if (pel_t_add_suite("generators", generators) || pel_t_add_suite("round trips", trips) ||
-	    pel_t_add_suite("sample data", samples) || pel_t_add_suite("pelsim dag", dag) ||
-	    pel_t_add_suite("scenarios", scen)) {
-		CU_cleanup_registry();
-		return 1;
-	}
-	unsigned failed = pel_t_run_tests();
-	return failed ? 1 : 0;
+	static const pel_t_suite suites[] = {
+		{ "generators", generators },
+		{ "round trips", trips },
+		{ "sample data", samples },
+		{ "pelsim dag", dag },
+		{ "scenarios", scen },
+		{ NULL, NULL },
+	};
+	return pel_t_main(argc, argv, suites, pel_t_enter_source_dir, NULL);
 }
