@@ -32,8 +32,8 @@
 #include "../models/generate.h"
 #include "../models/model.h"
 #include "../policies/policy.h"
-#include "../sim/engine.h"
-#include "../sim/simulate.h"
+#include "../sim/simulation/engine.h"
+#include "../sim/simulation/simulate.h"
 
 #include <gsl/gsl_randist.h>
 #include <inttypes.h>

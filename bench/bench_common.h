@@ -6,7 +6,7 @@
 
 #include "../models/generate.h"
 #include "../models/platform.h"
-#include "../sim/simulate.h"
+#include "../sim/simulation/simulate.h"
 
 #include <stddef.h>
 #include <stdint.h>

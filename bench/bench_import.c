@@ -25,8 +25,8 @@
 
 #include "../common/random.h"
 #include "../models/generate.h"
-#include "../sim/cgraph_heap.h"
-#include "../sim/import.h"
+#include "../sim/formats/cgraph_heap.h"
+#include "../sim/formats/import.h"
 
 #include <cgraph.h>
 #include <jansson.h>

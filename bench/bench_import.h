@@ -1,4 +1,4 @@
-/* bench_import.h - figures of the DAG importers (sim/import.h) for
+/* bench_import.h - figures of the DAG importers (sim/formats/import.h) for
  * pelsim-bench. */
 #ifndef PEL_BENCH_IMPORT_H
 #define PEL_BENCH_IMPORT_H

@@ -8,7 +8,7 @@
 
 #include "../models/model.h"
 #include "../policies/policy.h"
-#include "../sim/simulate.h"
+#include "../sim/simulation/simulate.h"
 
 #include <inttypes.h>
 #include <math.h>

@@ -6,7 +6,7 @@
 #include "bench_common.h"
 #include "bench_sweep.h"
 
-#include "../sim/sweep.h"
+#include "../sim/studies/sweep.h"
 
 #include <ftw.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* bench_sweep.h - figures of `pelsim sweep` (sim/sweep.h) for
+/* bench_sweep.h - figures of `pelsim sweep` (sim/studies/sweep.h) for
  * pelsim-bench. */
 #ifndef PEL_BENCH_SWEEP_H
 #define PEL_BENCH_SWEEP_H

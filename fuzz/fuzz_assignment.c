@@ -5,8 +5,8 @@
  * PEL_FUZZ_MODEL names another). */
 #include "fuzz_common.h"
 
-#include "../sim/assignment.h"
-#include "../sim/scenario.h"
+#include "../sim/formats/assignment.h"
+#include "../sim/formats/scenario.h"
 
 #include <stdio.h>
 #include <stdlib.h>

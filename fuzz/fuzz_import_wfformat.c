@@ -4,7 +4,7 @@
 #include "fuzz_common.h"
 
 #include "../models/workload.h"
-#include "../sim/import.h"
+#include "../sim/formats/import.h"
 
 /* One input: a DAG file. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

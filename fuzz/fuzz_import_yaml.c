@@ -4,7 +4,7 @@
  * which pel_scenario_load reads as `pelsim run` does. */
 #include "fuzz_common.h"
 
-#include "../sim/scenario.h"
+#include "../sim/formats/scenario.h"
 
 #include <string.h>
 

@@ -6,7 +6,7 @@
  * PEL_FUZZ_PLAN names another). */
 #include "fuzz_common.h"
 
-#include "../sim/sweep.h"
+#include "../sim/studies/sweep.h"
 
 #include <stdio.h>
 #include <stdlib.h>

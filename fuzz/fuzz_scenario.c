@@ -2,7 +2,7 @@
  * FILE` calls it (YAML, includes, generators, DAG files, the model). */
 #include "fuzz_common.h"
 
-#include "../sim/scenario.h"
+#include "../sim/formats/scenario.h"
 
 /* One input: a scenario file. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

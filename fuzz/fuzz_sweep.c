@@ -4,7 +4,7 @@
  * loaded once. */
 #include "fuzz_common.h"
 
-#include "../sim/sweep.h"
+#include "../sim/studies/sweep.h"
 
 /* One input: a scenario with a sweep section. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

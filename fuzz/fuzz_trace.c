@@ -3,7 +3,7 @@
  * scenario reader calls it. */
 #include "fuzz_common.h"
 
-#include "../sim/trace.h"
+#include "../sim/formats/trace.h"
 
 #include <stdlib.h>
 

@@ -1,10 +1,10 @@
-/* test_engine.c - CUnit suites for the discrete-event core (sim/engine.h).
+/* test_engine.c - CUnit suites for the discrete-event core (sim/simulation/engine.h).
  *
  * Everything goes through the public interface: events pop in (time,
  * insertion) order, cancellation is lazy but exact, pel_engine_run honours
  * its stop time and its handler's verdict, and the queue agrees with a
  * plain sorted reference over long random mixes of push, cancel and pop. */
-#include "../sim/engine.h"
+#include "../sim/simulation/engine.h"
 #include "../common/random.h"
 #include "harness.h"
 

@@ -1,5 +1,5 @@
 /* test_import.c - CUnit suites for the DAG importers and the DOT exporter
- * (sim/import.h): format names and detection, each format's reading of
+ * (sim/formats/import.h): format names and detection, each format's reading of
  * small hand-written files with exact expectations, every sample of
  * data/ (WfCommons instances, STG graphs, Braun et al.'s ETC
  * matrices), export -> import round trips, and one exact one-line message
@@ -8,7 +8,7 @@
 #include "../common/random.h"
 #include "../models/generate.h"
 #include "../models/workload.h"
-#include "../sim/import.h"
+#include "../sim/formats/import.h"
 #include "harness.h"
 
 #include <CUnit/Basic.h>
@@ -401,7 +401,7 @@ static void test_dot_attributes(void)
 /* Subgraphs of every form: their nodes and edges are the graph's, the
  * defaults set inside one apply there only.  Under AddressSanitizer this
  * also checks that closing a graph with subgraphs (pelsim's heap
- * discipline, sim/cgraph_heap.c) leaks nothing, on success and on each
+ * discipline, sim/formats/cgraph_heap.c) leaks nothing, on success and on each
  * failure below. */
 static void test_dot_subgraphs(void)
 {

@@ -1,7 +1,7 @@
 /* test_io.c - inputs that are no regular files, inputs too large or too
  * deep, and outputs that cannot be written, through the `pelsim` command.
  *
- * The rules under test (sim/fileio.h): every input is read whole, once,
+ * The rules under test (sim/formats/fileio.h): every input is read whole, once,
  * with a cap, so a FIFO, a device or a directory gets an answer at once
  * (never a hang); a NUL byte is named at line:column; a YAML document
  * nested too deep is refused fast; a failed write to stdout or to any
@@ -10,7 +10,7 @@
  *
  * PELSIM_BIN is the pelsim of this build and PEL_SOURCE_DIR the source
  * root, where the tests run. */
-#include "../sim/sweep.h"
+#include "../sim/studies/sweep.h"
 #include "harness.h"
 
 #include <dirent.h>

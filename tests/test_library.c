@@ -5,7 +5,7 @@
  *    (Topcuoglu, Hariri and Wu, IEEE TPDS 13(3), 2002) and PEFT (122, with
  *    HEFT 133) on the PEFT paper's (Arabnejad and Barbosa, IEEE TPDS
  *    25(3), 2014), slot by slot, and PEFT's optimistic cost table;
- *  - every registered policy gives a valid schedule (sim/check.h), never
+ *  - every registered policy gives a valid schedule (sim/simulation/check.h), never
  *    shorter than the lower bound, and the same schedule for the same
  *    seed, on random layered DAGs, a tiled Cholesky, a DAG whose tasks only
  *    some devices can run, and streams of tasks, all on a heterogeneous
@@ -15,7 +15,7 @@
  *    one "file:line: ..." message each;
  *  - policy parameters: accepted values change or keep the behaviour as
  *    documented, bad ones are refused naming the parameter;
- *  - user policies from shared objects (sim/plugin.h);
+ *  - user policies from shared objects (sim/studies/plugin.h);
  *  - the command line: several policies at once (JSON lines, comparison
  *    table), --check, parameters and their errors, --policy-lib,
  *    `pelsim policies --verbose`, fixed from the command line.
@@ -30,14 +30,14 @@
 #include "../models/model.h"
 #include "../models/stream.h"
 #include "../policies/policy.h"
-#include "../sim/assignment.h"
-#include "../sim/check.h"
-#include "../sim/fileio.h"
-#include "../sim/metrics.h"
-#include "../sim/plugin.h"
-#include "../sim/report.h"
-#include "../sim/scenario.h"
-#include "../sim/simulate.h"
+#include "../sim/formats/assignment.h"
+#include "../sim/simulation/check.h"
+#include "../sim/formats/fileio.h"
+#include "../sim/simulation/metrics.h"
+#include "../sim/studies/plugin.h"
+#include "../sim/formats/report.h"
+#include "../sim/formats/scenario.h"
+#include "../sim/simulation/simulate.h"
 #include "harness.h"
 
 #include <CUnit/Basic.h>

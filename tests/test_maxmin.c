@@ -1,4 +1,4 @@
-/* test_maxmin.c - CUnit suite for sim/maxmin, the max-min fair sharing of
+/* test_maxmin.c - CUnit suite for sim/simulation/maxmin, the max-min fair sharing of
  * links by flows (progressive filling), as a pure function.
  *
  *  - table-driven hand-solved cases: two flows on one link; the parking
@@ -15,7 +15,7 @@
  * A zero-byte transfer is no flow (the simulator charges it the latency
  * alone, tests/test_network.c): rates do not depend on bytes, which the
  * function never sees. */
-#include "../sim/maxmin.h"
+#include "../sim/simulation/maxmin.h"
 #include "harness.h"
 
 #include <CUnit/CUnit.h>

@@ -11,9 +11,9 @@
  *  - the ideal model is unchanged on the papers' examples. */
 #include "../models/model.h"
 #include "../policies/policy.h"
-#include "../sim/check.h"
-#include "../sim/scenario.h"
-#include "../sim/simulate.h"
+#include "../sim/simulation/check.h"
+#include "../sim/formats/scenario.h"
+#include "../sim/simulation/simulate.h"
 #include "harness.h"
 
 #include <CUnit/CUnit.h>

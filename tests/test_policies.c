@@ -1,5 +1,5 @@
 /* test_policies.c - CUnit suites for the policies (policies/) driven by
- * the discrete-event backend (sim/simulate.h).
+ * the discrete-event backend (sim/simulation/simulate.h).
  *
  *  - HEFT against the worked example of Topcuoglu, Hariri and Wu (IEEE
  *    TPDS 13(3), 2002): ranks, makespan and the schedule slot by slot;
@@ -12,7 +12,7 @@
 #include "../models/model.h"
 #include "../policies/plan.h"
 #include "../policies/policy.h"
-#include "../sim/simulate.h"
+#include "../sim/simulation/simulate.h"
 #include "harness.h"
 
 #include <CUnit/Basic.h>

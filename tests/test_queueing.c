@@ -9,7 +9,7 @@
  *     a = lambda / mu;
  *   - random (each task to a device drawn uniformly) makes c independent
  *     M/M/1 queues of arrival rate lambda/c: W = 1 / (mu - lambda/c).
- * The simulated mean (sim/metrics.h resp_mean, over every task: nothing is
+ * The simulated mean (sim/simulation/metrics.h resp_mean, over every task: nothing is
  * dropped as warm-up, the empty start biases the mean by far less than the
  * tolerance at this length) must match within 3%.  With half a million
  * tasks per run, the error of one run was 0.7% to 0.8% rms over 20 seeds
@@ -27,9 +27,9 @@
 #include "../models/model.h"
 #include "../models/stream.h"
 #include "../policies/policy.h"
-#include "../sim/check.h"
-#include "../sim/metrics.h"
-#include "../sim/simulate.h"
+#include "../sim/simulation/check.h"
+#include "../sim/simulation/metrics.h"
+#include "../sim/simulation/simulate.h"
 #include "harness.h"
 
 #include <CUnit/Basic.h>

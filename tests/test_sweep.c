@@ -9,9 +9,9 @@
  * removed at the end. */
 #define _GNU_SOURCE
 #include "../common/random.h"
-#include "../sim/runone.h"
-#include "../sim/scenario.h"
-#include "../sim/sweep.h"
+#include "../sim/studies/runone.h"
+#include "../sim/formats/scenario.h"
+#include "../sim/studies/sweep.h"
 #include "harness.h"
 
 #include <CUnit/Basic.h>

@@ -20,8 +20,8 @@
 #include "../models/size.h"
 #include "../models/stream.h"
 #include "../models/workload.h"
-#include "../sim/import.h"
-#include "../sim/scenario.h"
+#include "../sim/formats/import.h"
+#include "../sim/formats/scenario.h"
 #include "harness.h"
 
 #include <CUnit/Basic.h>

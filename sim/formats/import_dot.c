@@ -1,0 +1,337 @@
+/* import_dot.c - DOT digraphs in SimGrid's convention, through cgraph.
+ *
+ * Node attributes: size (flop, default 0), kind (default "task"),
+ * time_<key> (explicit time in seconds on the devices matching <key>),
+ * release (seconds).  Edge attributes: size (bytes, default 0), comm
+ * (explicit communication time in seconds).  Anything else is ignored.
+ * Tasks come in cgraph's node order (the order of first appearance in
+ * the file), edges in the order they appear. */
+#define _GNU_SOURCE /* fmemopen */
+#include "import.h"
+
+#include "cgraph_heap.h"
+
+#include "../../common/alloc.h"
+
+#include <cgraph.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* cgraph reports errors through a callback without a context: the text
+ * of the first error of one read is collected here. */
+static char cg_msg[1024];
+static size_t cg_len;
+
+static int collect(char *s)
+{
+	size_t n = strlen(s);
+	if (cg_len + n >= sizeof cg_msg)
+		n = sizeof cg_msg - 1 - cg_len;
+	memcpy(cg_msg + cg_len, s, n);
+	cg_len += n;
+	cg_msg[cg_len] = 0;
+	return 0;
+}
+
+/* Lines of the text (a last line without '\n' counts). */
+static size_t count_lines(const char *text, size_t len)
+{
+	size_t lines = 0;
+	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))); p++)
+		lines++;
+	return lines + (len && text[len - 1] != '\n');
+}
+
+/* Turns cgraph's "[file: ]syntax error in line N near 'x'" (or any other
+ * message) into "path:N: DOT syntax error near 'x'", one line. */
+static void *syntax_error(const char *path, const char *text, size_t len, char *err, size_t errlen)
+{
+	char *m = cg_msg;
+	if (!strncmp(m, "Error: ", 7))
+		m += 7;
+	char *nl = strchr(m, '\n');
+	if (nl)
+		*nl = 0;
+	char *se = strstr(m, "syntax error");
+	char *at = strstr(m, " in line ");
+	if (!se || !at || at < se) {
+		if (!*m)
+			m = "unreadable input";
+		return pel_imp_fail(err, errlen, "%s: %s", path, m);
+	}
+	char *rest;
+	unsigned long line = strtoul(at + 9, &rest, 10);
+	*at = 0;
+	while (*rest == ' ')
+		rest++;
+	if (!*rest) {
+		/* nothing follows: the parser met the end of the input */
+		size_t lines = count_lines(text, len);
+		if (line > lines)
+			line = lines ? lines : 1;
+		return pel_imp_fail(err, errlen, "%s:%lu: DOT %s: expected more, found the end of the file",
+				    path, line, se);
+	}
+	return pel_imp_fail(err, errlen, "%s:%lu: DOT %s %s", path, line, se, rest);
+}
+
+typedef struct {
+	Agsym_t *sym;
+	const char *key;
+} cost_attr;
+
+static int by_id(const void *a, const void *b)
+{
+	int x = ((const cost_attr *)a)->sym->id, y = ((const cost_attr *)b)->sym->id;
+	return (x > y) - (x < y);
+}
+
+typedef struct {
+	Agedge_t *e;
+	uint64_t seq;
+} edge_ref;
+
+static int by_seq(const void *a, const void *b)
+{
+	uint64_t x = ((const edge_ref *)a)->seq, y = ((const edge_ref *)b)->seq;
+	return (x > y) - (x < y);
+}
+
+/* Value of attribute sym of obj as a number >= 0, def when absent or
+ * empty.  -1 with a message naming what (the node or edge). */
+static int attr_number(void *obj, Agsym_t *sym, double def, double *out, const char *path,
+		       const char *what, const char *unit, char *err, size_t errlen)
+{
+	*out = def;
+	if (!sym)
+		return 0;
+	const char *v = agxget(obj, sym);
+	if (!v || !*v)
+		return 0;
+	if (!pel_imp_number(v, strlen(v), out))
+		return 0;
+	char q[64];
+	pel_imp_fail(err, errlen, "%s: %s: %s: expected a number >= 0 (%s), found %s", path, what,
+		     sym->name, unit, pel_imp_quote(q, sizeof q, v, strlen(v)));
+	return -1;
+}
+
+static const char *node_what(Agnode_t *n, char *buf, size_t len)
+{
+	char q[64];
+	const char *name = agnameof(n);
+	snprintf(buf, len, "node %s", pel_imp_quote(q, sizeof q, name, strlen(name)));
+	return buf;
+}
+
+static pel_dag *convert(Agraph_t *G, const char *path, char *err, size_t errlen)
+{
+	char what[160];
+	int nn = agnnodes(G);
+	pel_dag *g = pel_dag_new();
+	pel_imp_map kinds;
+	pel_imp_map_init(&kinds, 16);
+	cost_attr *costs = NULL;
+	uint32_t *task_of = NULL;
+	edge_ref *edges = NULL;
+	size_t ncost = 0, ne = 0;
+
+	Agsym_t *nsize = agattr(G, AGNODE, "size", NULL);
+	Agsym_t *nkind = agattr(G, AGNODE, "kind", NULL);
+	Agsym_t *nrel = agattr(G, AGNODE, "release", NULL);
+	Agsym_t *esize = agattr(G, AGEDGE, "size", NULL);
+	Agsym_t *ecomm = agattr(G, AGEDGE, "comm", NULL);
+	for (Agsym_t *s = agnxtattr(G, AGNODE, NULL); s; s = agnxtattr(G, AGNODE, s))
+		if (!strncmp(s->name, "time_", 5) && s->name[5]) {
+			costs = pel_xreallocarray(costs, ncost + 1, sizeof *costs);
+			costs[ncost++] = (cost_attr){ s, s->name + 5 };
+		}
+	if (ncost)
+		qsort(costs, ncost, sizeof *costs, by_id); /* order of declaration */
+
+	uint64_t maxseq = 0;
+	for (Agnode_t *n = agfstnode(G); n; n = agnxtnode(G, n))
+		if (AGSEQ(n) > maxseq)
+			maxseq = AGSEQ(n);
+	task_of = pel_xmalloc(((size_t)maxseq + 1) * sizeof *task_of);
+	pel_dag_reserve(g, (size_t)nn, (size_t)agnedges(G));
+	for (Agnode_t *n = agfstnode(G); n; n = agnxtnode(G, n)) {
+		double work, rel;
+		node_what(n, what, sizeof what);
+		if (attr_number(n, nsize, 0, &work, path, what, "flop", err, errlen) ||
+		    attr_number(n, nrel, 0, &rel, path, what, "seconds", err, errlen))
+			goto fail;
+		const char *k = nkind ? agxget(n, nkind) : NULL;
+		if (!k || !*k)
+			k = "task";
+		uint16_t kind;
+		if (pel_imp_kind(&kinds, g, k, strlen(k), &kind, path, err, errlen))
+			goto fail;
+		pel_task_id t = pel_dag_add_task(g, agnameof(n), kind, work);
+		task_of[AGSEQ(n)] = t;
+		if (rel > 0)
+			pel_dag_set_release(g, t, rel);
+		for (size_t c = 0; c < ncost; c++) {
+			const char *v = agxget(n, costs[c].sym);
+			double time;
+			if (!v || !*v)
+				continue;
+			if (attr_number(n, costs[c].sym, 0, &time, path, what, "seconds", err, errlen))
+				goto fail;
+			pel_dag_add_cost(g, t, costs[c].key, time);
+		}
+	}
+
+	size_t cap = 0;
+	for (Agnode_t *n = agfstnode(G); n; n = agnxtnode(G, n))
+		for (Agedge_t *e = agfstout(G, n); e; e = agnxtout(G, e)) {
+			if (ne == cap) {
+				cap = cap ? 2 * cap : 1024;
+				edges = pel_xreallocarray(edges, cap, sizeof *edges);
+			}
+			edges[ne++] = (edge_ref){ e, AGSEQ(e) };
+		}
+	if (ne)
+		qsort(edges, ne, sizeof *edges, by_seq); /* order of appearance */
+	for (size_t i = 0; i < ne; i++) {
+		Agedge_t *e = edges[i].e;
+		double bytes, comm;
+		if ((esize && *agxget(e, esize)) || (ecomm && *agxget(e, ecomm))) {
+			char q1[64], q2[64];
+			const char *a = agnameof(agtail(e)), *b = agnameof(aghead(e));
+			snprintf(what, sizeof what, "edge %s -> %s", pel_imp_quote(q1, sizeof q1, a, strlen(a)),
+				 pel_imp_quote(q2, sizeof q2, b, strlen(b)));
+		}
+		if (attr_number(e, esize, 0, &bytes, path, what, "bytes", err, errlen) ||
+		    attr_number(e, ecomm, NAN, &comm, path, what, "seconds", err, errlen))
+			goto fail;
+		pel_dag_add_edge(g, task_of[AGSEQ(agtail(e))], task_of[AGSEQ(aghead(e))], bytes, comm);
+	}
+	free(edges);
+	free(task_of);
+	free(costs);
+	pel_imp_map_free(&kinds);
+	return pel_imp_finish(g, path, err, errlen);
+fail:
+	free(edges);
+	free(task_of);
+	free(costs);
+	pel_imp_map_free(&kinds);
+	pel_dag_free(g);
+	return NULL;
+}
+
+/* Whether the text holds at most one '{': no subgraph, no second graph
+ * (a subgraph, named or not, needs braces). */
+static int one_brace(const char *text, size_t len)
+{
+	const char *first = memchr(text, '{', len);
+	return !first || !memchr(first + 1, '{', (size_t)(text + len - first - 1));
+}
+
+/* Blanks (with spaces, keeping every newline) each line that starts with
+ * '#' outside a string or comment.  DOT discards such lines, as C
+ * preprocessor output; cgraph also reads "# N" on them as a line directive,
+ * which would make the line numbers of its messages wrong. */
+static void blank_hash_lines(char *text, size_t len)
+{
+	enum { CODE, QUOTED, HTML, BLOCK, LINE } st = CODE;
+	int depth = 0, at_start = 1;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (st == CODE && at_start && c == '#') {
+			while (i < len && text[i] != '\n')
+				text[i++] = ' ';
+			continue; /* text[i] is the newline: at_start stays set */
+		}
+		at_start = c == '\n';
+		if (st == CODE) {
+			if (c == '"')
+				st = QUOTED;
+			else if (c == '<')
+				st = HTML, depth = 1;
+			else if (c == '/' && i + 1 < len && text[i + 1] == '*')
+				st = BLOCK, i++;
+			else if (c == '/' && i + 1 < len && text[i + 1] == '/')
+				st = LINE, i++;
+		} else if (st == QUOTED) {
+			if (c == '\\' && i + 1 < len && text[i + 1] != '\n')
+				i++;
+			else if (c == '"')
+				st = CODE;
+		} else if (st == HTML) {
+			depth += c == '<';
+			if (c == '>' && --depth == 0)
+				st = CODE;
+		} else if (st == BLOCK) {
+			if (c == '*' && i + 1 < len && text[i + 1] == '/')
+				st = CODE, i++;
+		} else if (c == '\n') {
+			st = CODE;
+		}
+	}
+}
+
+pel_dag *pel_import_dot(const char *path, char *text, size_t len, char *err, size_t errlen)
+{
+	/* text has no NUL byte (pel_imp_slurp): cgraph sees the whole file */
+	if (!len) {
+		free(text);
+		return pel_imp_fail(err, errlen, "%s:1: expected a DOT digraph, found no graph", path);
+	}
+	blank_hash_lines(text, len);
+	FILE *f = fmemopen(text, len, "r");
+	if (!f) {
+		free(text);
+		return pel_imp_fail(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+	}
+	agusererrf old_f = agseterrf(collect);
+	agerrlevel_t old_level = agseterr(AGERR); /* warnings are not reported */
+	cg_len = 0;
+	cg_msg[0] = 0;
+	agreseterrors();
+	agreadline(1);
+	/* a graph without subgraphs goes in one heap that agclose frees at
+	 * once (the fast path); others take cgraph's default discipline */
+	Agdisc_t disc = AgDefaultDisc;
+	if (one_brace(text, len))
+		pel_cgraph_heap_disc(&disc);
+	Agraph_t *G = agread(f, &disc);
+	pel_dag *g = NULL;
+	if (!G && !agerrors()) {
+		pel_imp_fail(err, errlen, "%s:1: expected a DOT digraph, found no graph", path);
+	} else if (!G || agerrors()) {
+		syntax_error(path, text, len, err, errlen);
+	} else {
+		/* read on to the end: a second graph or trailing text is an
+		 * error, and cgraph's scanner must not keep unread text for the
+		 * next file */
+		Agraph_t *H = agread(f, &disc);
+		if (agerrors()) {
+			syntax_error(path, text, len, err, errlen);
+		} else if (H) {
+			char q[64];
+			const char *name = agnameof(H);
+			pel_imp_fail(err, errlen, "%s: expected one graph, found a second (%s)", path,
+				     pel_imp_quote(q, sizeof q, name, strlen(name)));
+		} else if (!agisdirected(G)) {
+			pel_imp_fail(err, errlen, "%s: expected a digraph, found an undirected graph", path);
+		} else {
+			g = convert(G, path, err, errlen);
+		}
+		while (H) {
+			agclose(H);
+			H = agread(f, &disc);
+		}
+	}
+	if (G)
+		agclose(G);
+	agseterr(old_level);
+	agseterrf(old_f);
+	fclose(f);
+	free(text);
+	return g;
+}
