@@ -477,13 +477,19 @@ static void test_dot_malformed(void)
 		    ":2: DOT syntax error scanning a quoted string (missing endquote? longer than 16384?)");
 	expect_fail("dot_undirected.dot", PEL_FMT_DOT, ": expected a digraph, found an undirected graph");
 	expect_fail("dot_bad_size.dot", PEL_FMT_DOT,
-		    ": node 'b': size: expected a number >= 0 (flop), found 'abc'");
+		    ":3:11: node 'b': size: expected a number >= 0 (flop), found 'abc'");
 	expect_fail("dot_bad_edge_size.dot", PEL_FMT_DOT,
-		    ": edge 'a' -> 'b': size: expected a number >= 0 (bytes), found '-5'");
+		    ":2:17: edge 'a' -> 'b': size: expected a number >= 0 (bytes), found '-5'");
 	expect_fail("dot_bad_comm.dot", PEL_FMT_DOT,
-		    ": edge 'a' -> 'b': comm: expected a number >= 0 (seconds), found 'soon'");
+		    ":2:16: edge 'a' -> 'b': comm: expected a number >= 0 (seconds), found 'soon'");
 	expect_fail("dot_bad_time.dot", PEL_FMT_DOT,
-		    ": node 'a': time_gpu: expected a number >= 0 (seconds), found 'fast'");
+		    ":2:15: node 'a': time_gpu: expected a number >= 0 (seconds), found 'fast'");
+	/* the value's place, found in the text: a default's, a quoted one;
+	 * a value cgraph joined from pieces is named without a place */
+	expect_fail("dot_bad_default.dot", PEL_FMT_DOT,
+		    ":2:15: node 'a': size: expected a number >= 0 (flop), found 'lots'");
+	expect_fail("dot_bad_joined.dot", PEL_FMT_DOT,
+		    ": node 'a': size: expected a number >= 0 (flop), found '1x'");
 	expect_fail("dot_cycle.dot", PEL_FMT_DOT, ": expected a DAG, found a cycle through task 'c'");
 	expect_fail("dot_two_graphs.dot", PEL_FMT_DOT, ": expected one graph, found a second ('two')");
 	expect_fail("dot_trailing.dot", PEL_FMT_DOT, ":4: DOT syntax error near '}'");

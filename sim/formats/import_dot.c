@@ -7,6 +7,7 @@
  * Tasks come in cgraph's node order (the order of first appearance in
  * the file), edges in the order they appear. */
 #define _GNU_SOURCE /* fmemopen */
+#include "fileio.h"
 #include "import.h"
 
 #include "cgraph_heap.h"
@@ -100,8 +101,48 @@ static int by_seq(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The text being read, for the places of attribute values (cgraph keeps
+ * none; like cg_msg, one import at a time: cgraph is not reentrant). */
+static const char *dot_text;
+static size_t dot_len;
+
+/* Whether c may be part of a DOT identifier. */
+static int id_char(char c)
+{
+	return c == '_' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (unsigned char)c >= 0x80;
+}
+
+/* Offset of the first "name = value" (value plain or quoted) in the
+ * text, or SIZE_MAX when none is written that way. */
+static size_t value_offset(const char *name, const char *value)
+{
+	size_t nl = strlen(name), vl = strlen(value);
+	for (const char *p = dot_text, *end = dot_text + dot_len;
+	     (p = memmem(p, (size_t)(end - p), name, nl)) != NULL; p += nl) {
+		if (p > dot_text && id_char(p[-1]))
+			continue;
+		const char *q = p + nl;
+		while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
+			q++;
+		if (q == end || *q++ != '=')
+			continue;
+		while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
+			q++;
+		int quoted = q < end && *q == '"';
+		const char *v = q + quoted;
+		if ((size_t)(end - v) < vl || memcmp(v, value, vl))
+			continue;
+		const char *after = v + vl;
+		if (quoted ? after < end && *after == '"' : after == end || !id_char(*after))
+			return (size_t)(v - dot_text);
+	}
+	return SIZE_MAX;
+}
+
 /* Value of attribute sym of obj as a number >= 0, def when absent or
- * empty.  -1 with a message naming what (the node or edge). */
+ * empty.  -1 with a message naming what (the node or edge), and the line
+ * and column of the value where the text shows it. */
 static int attr_number(void *obj, Agsym_t *sym, double def, double *out, const char *path,
 		       const char *what, const char *unit, char *err, size_t errlen)
 {
@@ -113,8 +154,14 @@ static int attr_number(void *obj, Agsym_t *sym, double def, double *out, const c
 		return 0;
 	if (!pel_imp_number(v, strlen(v), out))
 		return 0;
-	char q[64];
-	pel_imp_fail(err, errlen, "%s: %s: %s: expected a number >= 0 (%s), found %s", path, what,
+	char q[64], at[48] = "";
+	size_t off = dot_text ? value_offset(sym->name, v) : SIZE_MAX;
+	if (off != SIZE_MAX) {
+		size_t line, col;
+		pel_text_position(dot_text, dot_len, off, &line, &col);
+		snprintf(at, sizeof at, ":%zu:%zu", line, col);
+	}
+	pel_imp_fail(err, errlen, "%s%s: %s: %s: expected a number >= 0 (%s), found %s", path, at, what,
 		     sym->name, unit, pel_imp_quote(q, sizeof q, v, strlen(v)));
 	return -1;
 }
@@ -320,7 +367,10 @@ pel_dag *pel_import_dot(const char *path, char *text, size_t len, char *err, siz
 		} else if (!agisdirected(G)) {
 			pel_imp_fail(err, errlen, "%s: expected a digraph, found an undirected graph", path);
 		} else {
+			dot_text = text;
+			dot_len = len;
 			g = convert(G, path, err, errlen);
+			dot_text = NULL;
 		}
 		while (H) {
 			agclose(H);
