@@ -46,6 +46,8 @@ void pel_sweep_point(const pel_sweep_spec *w, size_t point, size_t *idx)
 	}
 }
 
+/* ---- the plan ---- */
+
 const char *pel_sweep_name(const pel_sweep *p)
 {
 	return p->base->name;

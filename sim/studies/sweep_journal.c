@@ -30,6 +30,8 @@ int pel_sw_write_all(int fd, const char *buf, size_t n)
 	return 0;
 }
 
+/* ---- the job and its journal ---- */
+
 /* Seconds between two syncs of the journal. */
 #define SYNC_INTERVAL 0.05
 
@@ -337,6 +339,8 @@ const char *pel_sweep_moved(const pel_sweep_job *j)
 {
 	return j->moved;
 }
+
+/* ---- handing out runs, taking their rows ---- */
 
 size_t pel_sweep_next(pel_sweep_job *j, size_t *runs, size_t max)
 {

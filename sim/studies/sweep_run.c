@@ -140,6 +140,8 @@ void pel_sweep_run_list(const pel_sweep *p, const size_t *runs, size_t n, pel_sw
 	pel_scenario_free(s);
 }
 
+/* ---- a row read back (journal, workers) ---- */
+
 /* Checks that row is the row of a run of this plan; returns its index or
  * (size_t)-1. */
 size_t pel_sw_row_run(const pel_sweep *p, const char *row)
