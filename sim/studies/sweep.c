@@ -18,6 +18,8 @@ const char *const pel_sw_metric_names[] = {
 	"makespan", "slr", "speedup", "efficiency", "imbalance", "lower_bound", "bytes_moved",
 	"transfers", "events", "resp_mean", "resp_p95", "resp_p99", "throughput",
 };
+_Static_assert(sizeof pel_sw_metric_names / sizeof *pel_sw_metric_names == NMETRICS,
+	       "NMETRICS (sweep_int.h) counts the metrics");
 
 /* ---- points ---- */
 

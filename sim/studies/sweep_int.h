@@ -14,9 +14,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The metrics of a row, in column order. */
+/* The metrics of a row, in column order (sweep.c checks their number). */
 #define NMETRICS 13
-extern const char *const pel_sw_metric_names[NMETRICS];
+extern const char *const pel_sw_metric_names[];
 
 struct pel_sweep {
 	char *file;
