@@ -22,11 +22,14 @@
  *   bytes_per_task           peak resident memory growth per task of an
  *                            eager run on a generated DAG, measured in a
  *                            forked child (DAG, model, simulation)
- *   mem_<N>_events           events processed by that run */
+ *   mem_<N>_events           events processed by that run
+ *   run_demo_65536_cpus_s    seconds of `pelsim run scenarios/demo.yaml` with
+ *                            65,536 CPU devices (bench_scale.c) */
 #define _GNU_SOURCE
 #include "bench_common.h"
 #include "bench_import.h"
 #include "bench_network.h"
+#include "bench_scale.h"
 #include "bench_sweep.h"
 #include "../common/random.h"
 #include "../models/generate.h"
@@ -328,6 +331,10 @@ int main(int argc, char **argv)
 	}
 	if (wanted("run_tasks_per_s_eager_shared")) {
 		pel_bench_network(z == &quick);
+		nfigures++;
+	}
+	if (wanted(z == &quick ? "run_demo_16384_cpus_s" : "run_demo_65536_cpus_s")) {
+		pel_bench_scale(z == &quick);
 		nfigures++;
 	}
 	if (mem_ok) {

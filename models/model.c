@@ -14,6 +14,8 @@ void pel_model_free(pel_model *m)
 	free(m->rate);
 	free(m->explicit_);
 	free(m->has_explicit);
+	free(m->min_exec);
+	free(m->everywhere);
 	free(m);
 }
 
@@ -74,23 +76,45 @@ static int bind_explicit(pel_model *m, pel_model_error *err)
 	return rc;
 }
 
-static void mean_network(pel_model *m)
+/* Devices per memory node into cnt (nnodes of them) and the lowest
+ * device id on each node into first (UINT32_MAX for none); returns
+ * the nodes that hold devices, in index order, in used (their count). */
+static uint32_t nodes_used(const pel_platform *p, uint32_t *cnt, uint32_t *first, uint32_t *used)
+{
+	uint32_t nu = 0;
+	for (uint32_t n = 0; n < p->nnodes; n++) {
+		cnt[n] = 0;
+		first[n] = UINT32_MAX;
+	}
+	for (uint32_t d = 0; d < p->ndevices; d++) {
+		uint32_t n = p->devices[d].node;
+		if (!cnt[n]++)
+			first[n] = d;
+	}
+	for (uint32_t n = 0; n < p->nnodes; n++)
+		if (cnt[n])
+			used[nu++] = n;
+	return nu;
+}
+
+/* Means over ordered pairs of distinct devices, summed per pair of the
+ * nodes that hold them (devices on one node are alike for transfers):
+ * O(nodes^2), not O(devices^2). */
+static void mean_network(pel_model *m, const uint32_t *cnt, const uint32_t *used, uint32_t nu)
 {
 	const pel_platform *p = m->p;
-	double pairs = 0, cross = 0, lat = 0, inv = 0;
-	for (uint32_t a = 0; a < p->ndevices; a++)
-		for (uint32_t b = 0; b < p->ndevices; b++) {
-			if (a == b)
-				continue;
-			pairs++;
-			uint32_t na = p->devices[a].node, nb = p->devices[b].node;
+	double nd = p->ndevices, pairs = nd * (nd - 1), cross = 0, lat = 0, inv = 0;
+	for (uint32_t i = 0; i < nu; i++)
+		for (uint32_t j = 0; j < nu; j++) {
+			uint32_t na = used[i], nb = used[j];
 			if (na == nb)
 				continue;
 			size_t r = (size_t)na * p->nnodes + nb;
-			cross++;
-			lat += p->route_latency[r];
+			double k = (double)cnt[na] * cnt[nb];
+			cross += k;
+			lat += k * p->route_latency[r];
 			if (p->route_bandwidth[r] > 0)
-				inv += 1.0 / p->route_bandwidth[r];
+				inv += k / p->route_bandwidth[r];
 		}
 	if (pairs > 0) {
 		m->mean_cross = cross / pairs;
@@ -100,8 +124,11 @@ static void mean_network(pel_model *m)
 }
 
 /* Every pair of nodes that hold devices must be joined by a route when
- * some edge's time comes from its bytes. */
-static int check_routes(const pel_model *m, pel_model_error *err)
+ * some edge's time comes from its bytes.  The pair named is the first
+ * in device order: the lowest device on a node lacking a route, then
+ * the lowest device on a node it cannot reach. */
+static int check_routes(const pel_model *m, const uint32_t *first, const uint32_t *used,
+			uint32_t nu, pel_model_error *err)
 {
 	const pel_platform *p = m->p;
 	const pel_dag *g = m->g;
@@ -110,18 +137,26 @@ static int check_routes(const pel_model *m, pel_model_error *err)
 		needs = !pel_dag_has_comm(g, e);
 	if (!needs)
 		return 0;
-	for (uint32_t a = 0; a < p->ndevices; a++)
-		for (uint32_t b = 0; b < p->ndevices; b++) {
-			uint32_t na = p->devices[a].node, nb = p->devices[b].node;
-			if (p->route_hops[(size_t)na * p->nnodes + nb] == UINT32_MAX) {
-				snprintf(err->msg, sizeof err->msg,
-					 "no route between memory nodes '%s' (device %s) and '%s' (device %s): add a link",
-					 p->nodes[na].name, p->devices[a].name,
-					 p->nodes[nb].name, p->devices[b].name);
-				return -1;
-			}
+	uint32_t a = UINT32_MAX, b = UINT32_MAX;
+	for (uint32_t i = 0; i < nu; i++) {
+		uint32_t na = used[i], to = UINT32_MAX;
+		for (uint32_t j = 0; j < nu; j++) {
+			uint32_t nb = used[j];
+			if (p->route_hops[(size_t)na * p->nnodes + nb] == UINT32_MAX && first[nb] < to)
+				to = first[nb];
 		}
-	return 0;
+		if (to != UINT32_MAX && first[na] < a) {
+			a = first[na];
+			b = to;
+		}
+	}
+	if (a == UINT32_MAX)
+		return 0;
+	uint32_t na = p->devices[a].node, nb = p->devices[b].node;
+	snprintf(err->msg, sizeof err->msg,
+		 "no route between memory nodes '%s' (device %s) and '%s' (device %s): add a link",
+		 p->nodes[na].name, p->devices[a].name, p->nodes[nb].name, p->devices[b].name);
+	return -1;
 }
 
 /* Every time of the simulation stays below the sum of the last release,
@@ -129,17 +164,19 @@ static int check_routes(const pel_model *m, pel_model_error *err)
  * edge's slowest transfer: that sum must be finite, with room to spare for
  * the policies' sums of it, or huge finite inputs (1e308 s twice) would
  * overflow to infinity mid-run. */
-static int check_horizon(const pel_model *m, pel_model_error *err)
+static int check_horizon(const pel_model *m, const uint32_t *used, uint32_t nu,
+			 pel_model_error *err)
 {
 	const pel_platform *p = m->p;
 	const pel_dag *g = m->g;
 	double reconfig = 0, lat = 0, bw = INFINITY, total = 0, last = 0;
 	for (uint32_t d = 0; d < p->ndevices; d++)
 		reconfig = fmax(reconfig, p->devices[d].reconfig);
-	for (uint32_t a = 0; a < p->ndevices; a++)
-		for (uint32_t b = 0; b < p->ndevices; b++) {
-			size_t r = (size_t)p->devices[a].node * p->nnodes + p->devices[b].node;
-			if (a == b || p->route_hops[r] == UINT32_MAX)
+	/* over node pairs: the same node adds latency 0, bandwidth infinite */
+	for (uint32_t i = 0; i < nu; i++)
+		for (uint32_t j = 0; j < nu; j++) {
+			size_t r = (size_t)used[i] * p->nnodes + used[j];
+			if (i == j || p->route_hops[r] == UINT32_MAX)
 				continue;
 			lat = fmax(lat, p->route_latency[r]);
 			bw = fmin(bw, p->route_bandwidth[r]);
@@ -184,10 +221,27 @@ pel_model *pel_model_bind(const pel_platform *p, const pel_dag *g, pel_model_err
 			double eff = g->nkinds ? efficiency(dev, g->kind_names[k]) : 1.0;
 			m->rate[(size_t)k * m->ndev + d] = dev->speed * eff;
 		}
+	uint32_t *cnt = pel_xmalloc(((size_t)p->nnodes + 1) * sizeof *cnt);
+	uint32_t *first = pel_xmalloc(((size_t)p->nnodes + 1) * sizeof *first);
+	uint32_t *used = pel_xmalloc(((size_t)p->nnodes + 1) * sizeof *used);
+	uint32_t nu = nodes_used(p, cnt, first, used);
 	if (g->ncosts && bind_explicit(m, err))
 		goto fail;
-	if (check_routes(m, err))
+	if (check_routes(m, first, used, nu, err))
 		goto fail;
+	m->min_exec = pel_xmalloc(((size_t)g->ntasks + 1) * sizeof *m->min_exec);
+	m->everywhere = pel_xmalloc((size_t)g->ntasks + 1);
+	for (pel_task_id t = 0; t < g->ntasks; t++) {
+		double best = INFINITY;
+		int all = 1;
+		for (uint32_t d = 0; d < m->ndev; d++) {
+			double x = pel_model_exec(m, t, d);
+			best = fmin(best, x);
+			all &= isfinite(x) != 0;
+		}
+		m->min_exec[t] = best;
+		m->everywhere[t] = (uint8_t)all;
+	}
 	for (pel_task_id t = 0; t < g->ntasks; t++)
 		if (!isfinite(pel_model_min_exec(m, t))) {
 			char buf[32];
@@ -195,11 +249,17 @@ pel_model *pel_model_bind(const pel_platform *p, const pel_dag *g, pel_model_err
 				 pel_dag_task_name(g, t, buf, sizeof buf));
 			goto fail;
 		}
-	if (check_horizon(m, err))
+	if (check_horizon(m, used, nu, err))
 		goto fail;
-	mean_network(m);
+	mean_network(m, cnt, used, nu);
+	free(cnt);
+	free(first);
+	free(used);
 	return m;
 fail:
+	free(cnt);
+	free(first);
+	free(used);
 	pel_model_free(m);
 	return NULL;
 }
@@ -239,8 +299,5 @@ double pel_model_mean_exec(const pel_model *m, pel_task_id t)
 
 double pel_model_min_exec(const pel_model *m, pel_task_id t)
 {
-	double best = INFINITY;
-	for (uint32_t d = 0; d < m->ndev; d++)
-		best = fmin(best, pel_model_exec(m, t, d));
-	return best;
+	return m->min_exec[t];
 }

@@ -31,6 +31,8 @@ typedef struct {
 	double *rate;      /* nkinds x ndev: speed * efficiency */
 	double *explicit_; /* ntasks x ndev when any task has explicit times, else NULL */
 	uint8_t *has_explicit; /* per task, or NULL */
+	double *min_exec;   /* per task: smallest exec over the devices (bind) */
+	uint8_t *everywhere; /* per task: 1 when every device can run it (bind) */
 	double mean_cross;  /* share of ordered device pairs on different nodes */
 	double mean_lat;    /* mean route latency over ordered device pairs (0 on same node) */
 	double mean_inv_bw; /* mean 1/bandwidth over ordered device pairs (0 on same node) */
@@ -81,7 +83,14 @@ double pel_model_mean_comm(const pel_model *m, uint32_t e);
 /* Mean execution time of t over the devices that can run it (w-bar). */
 double pel_model_mean_exec(const pel_model *m, pel_task_id t);
 
-/* Smallest execution time of t over all devices. */
+/* Smallest execution time of t over all devices, in O(1) (computed by
+ * pel_model_bind). */
 double pel_model_min_exec(const pel_model *m, pel_task_id t);
+
+/* Whether every device can run t, in O(1). */
+static inline int pel_model_runs_everywhere(const pel_model *m, pel_task_id t)
+{
+	return m->everywhere[t];
+}
 
 #endif

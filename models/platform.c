@@ -35,6 +35,7 @@ void pel_platform_free(pel_platform *p)
 	free(p->route_bandwidth);
 	free(p->route_hops);
 	free(p->route_last);
+	free(p->name_index);
 	free(p);
 }
 
@@ -68,9 +69,46 @@ uint32_t pel_platform_node(pel_platform *p, const char *name)
 	return p->nnodes++;
 }
 
+/* FNV-1a hash of a name. */
+static uint32_t name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (uint8_t)*s) * 16777619u;
+	return h;
+}
+
+/* The cell of name in the index: the one holding it, or the empty one
+ * where it would go. */
+static uint32_t name_cell(const pel_platform *p, const char *name)
+{
+	uint32_t mask = p->name_cap - 1, i = name_hash(name) & mask;
+	while (p->name_index[i] && strcmp(p->devices[p->name_index[i] - 1].name, name))
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Makes room in the index for one more device (doubling, rehashing). */
+static void name_index_grow(pel_platform *p)
+{
+	if (2 * ((size_t)p->ndevices + 1) <= p->name_cap)
+		return;
+	free(p->name_index);
+	p->name_cap = p->name_cap ? 2 * p->name_cap : 64;
+	p->name_index = pel_xcalloc(p->name_cap, sizeof *p->name_index);
+	for (uint32_t d = 0; d < p->ndevices; d++) {
+		uint32_t cell = name_cell(p, p->devices[d].name);
+		if (!p->name_index[cell]) /* duplicates: the first stays */
+			p->name_index[cell] = d + 1;
+	}
+}
+
 pel_device_id pel_platform_add_device(pel_platform *p, const pel_device *src)
 {
-	p->devices = pel_xreallocarray(p->devices, p->ndevices + 1, sizeof *p->devices);
+	if (p->ndevices == p->dev_cap) {
+		p->dev_cap = p->dev_cap ? 2 * p->dev_cap : 16;
+		p->devices = pel_xreallocarray(p->devices, p->dev_cap, sizeof *p->devices);
+	}
 	pel_device *d = &p->devices[p->ndevices];
 	*d = *src;
 	d->name = pel_xstrdup(src->name);
@@ -85,6 +123,10 @@ pel_device_id pel_platform_add_device(pel_platform *p, const pel_device *src)
 			d->eff[k].value = src->eff[k].value;
 		}
 	}
+	name_index_grow(p);
+	uint32_t cell = name_cell(p, d->name);
+	if (!p->name_index[cell]) /* the first of a name is the one found */
+		p->name_index[cell] = p->ndevices + 1;
 	return p->ndevices++;
 }
 
@@ -97,10 +139,10 @@ void pel_platform_add_link(pel_platform *p, uint32_t a, uint32_t b,
 
 pel_device_id pel_platform_find_device(const pel_platform *p, const char *name)
 {
-	for (uint32_t i = 0; i < p->ndevices; i++)
-		if (!strcmp(p->devices[i].name, name))
-			return i;
-	return PEL_NO_DEVICE;
+	if (!p->name_cap)
+		return PEL_NO_DEVICE;
+	uint32_t id = p->name_index[name_cell(p, name)];
+	return id ? id - 1 : PEL_NO_DEVICE;
 }
 
 /* Breadth-first search from src over the links; for every node reached,

@@ -57,6 +57,7 @@ typedef struct {
 typedef struct {
 	pel_device *devices;
 	uint32_t ndevices;
+	uint32_t dev_cap;  /* room in devices (grown by doubling) */
 	pel_node *nodes;
 	uint32_t nnodes;
 	pel_link *links;
@@ -74,6 +75,10 @@ typedef struct {
 	uint32_t *route_last;
 	uint32_t max_hops;  /* longest route, in links */
 	uint32_t total_slots;
+	/* device names hashed (open addressing, linear probing): device id
+	 * + 1 per cell, 0 for empty; kept by pel_platform_add_device */
+	uint32_t *name_index;
+	uint32_t name_cap;  /* cells, a power of two, at least twice ndevices */
 } pel_platform;
 
 /* Returns an empty platform with the ideal network model. */
@@ -91,7 +96,7 @@ pel_device_id pel_platform_add_device(pel_platform *p, const pel_device *d);
 /* Appends a bidirectional link between nodes a and b. */
 void pel_platform_add_link(pel_platform *p, uint32_t a, uint32_t b,
 			   double bandwidth, double latency);
-/* Index of the device called name, or PEL_NO_DEVICE. */
+/* Index of the device called name, or PEL_NO_DEVICE, in O(1) expected. */
 pel_device_id pel_platform_find_device(const pel_platform *p, const char *name);
 
 /* Computes the routes (fewest hops, ties broken by link order) and slot

@@ -103,7 +103,7 @@ static int cpop_init(pel_policy_ctx *ctx)
 
 static void cpop_ready(pel_policy_ctx *ctx, pel_task_id t)
 {
-	pel_plan_task_ready(ctx->state, t);
+	pel_plan_task_ready(ctx->state, ctx, t);
 }
 
 static pel_task_id cpop_next(pel_policy_ctx *ctx, pel_device_id d)
@@ -122,5 +122,6 @@ const pel_policy pel_policy_cpop = {
 	.init = cpop_init,
 	.task_ready = cpop_ready,
 	.next_task = cpop_next,
+	.wakes = 1,
 	.fini = cpop_fini,
 };

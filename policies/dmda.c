@@ -51,6 +51,7 @@ const pel_policy pel_policy_dmda = {
 	.init = dmda_init,
 	.task_ready = pel_push_ready,
 	.next_task = pel_push_next,
+	.wakes = 1,
 	.task_done = pel_push_done,
 	.fini = pel_push_fini,
 };

@@ -5,7 +5,9 @@
  * unified platform for task scheduling on heterogeneous multicore
  * architectures", CCPE 2011).  Push and pop are O(1) when every device can
  * run every task; a device that cannot run the oldest task looks further
- * down the queue. */
+ * down the queue.  A ready task wakes the devices that can run it, and
+ * the queue's last task put every idle device to sleep, so an event costs
+ * the devices that may take work, not every idle one. */
 #include "policy.h"
 
 #include "../common/alloc.h"
@@ -28,10 +30,19 @@ static int eager_init(pel_policy_ctx *ctx)
 	return 0;
 }
 
+/* Queues t and wakes the devices that can run it (all at once, word by
+ * word in the backend, when every device can). */
 static void eager_ready(pel_policy_ctx *ctx, pel_task_id t)
 {
 	eager *s = ctx->state;
 	s->q[s->tail++] = t;
+	if (pel_model_runs_everywhere(ctx->model, t)) {
+		pel_ctx_wake(ctx, PEL_NO_DEVICE);
+		return;
+	}
+	for (pel_device_id d = 0; d < ctx->model->ndev; d++)
+		if (isfinite(pel_model_exec(ctx->model, t, d)))
+			pel_ctx_wake(ctx, d);
 }
 
 static pel_task_id eager_next(pel_policy_ctx *ctx, pel_device_id d)
@@ -44,6 +55,8 @@ static pel_task_id eager_next(pel_policy_ctx *ctx, pel_device_id d)
 		if (t == TAKEN || !isfinite(pel_model_exec(ctx->model, t, d)))
 			continue;
 		s->q[i] = TAKEN;
+		if (i == s->head && i + 1 == s->tail) /* queue empty: nothing for anyone */
+			pel_ctx_sleep_all(ctx);
 		return t;
 	}
 	return PEL_NO_TASK;
@@ -63,4 +76,5 @@ const pel_policy pel_policy_eager = {
 	.task_ready = eager_ready,
 	.next_task = eager_next,
 	.fini = eager_fini,
+	.wakes = 1,
 };

@@ -83,7 +83,7 @@ static int fixed_init(pel_policy_ctx *ctx)
 
 static void fixed_ready(pel_policy_ctx *ctx, pel_task_id t)
 {
-	pel_plan_task_ready(ctx->state, t);
+	pel_plan_task_ready(ctx->state, ctx, t);
 }
 
 static pel_task_id fixed_next(pel_policy_ctx *ctx, pel_device_id d)
@@ -103,5 +103,6 @@ const pel_policy pel_policy_fixed = {
 	.init = fixed_init,
 	.task_ready = fixed_ready,
 	.next_task = fixed_next,
+	.wakes = 1,
 	.fini = fixed_fini,
 };

@@ -32,7 +32,7 @@ static int heft_init(pel_policy_ctx *ctx)
 
 static void heft_ready(pel_policy_ctx *ctx, pel_task_id t)
 {
-	pel_plan_task_ready(ctx->state, t);
+	pel_plan_task_ready(ctx->state, ctx, t);
 }
 
 static pel_task_id heft_next(pel_policy_ctx *ctx, pel_device_id d)
@@ -51,5 +51,6 @@ const pel_policy pel_policy_heft = {
 	.init = heft_init,
 	.task_ready = heft_ready,
 	.next_task = heft_next,
+	.wakes = 1,
 	.fini = heft_fini,
 };

@@ -43,6 +43,7 @@ const pel_policy pel_policy_jsq = {
 	.init = jsq_init,
 	.task_ready = pel_push_ready,
 	.next_task = pel_push_next,
+	.wakes = 1,
 	.task_done = pel_push_done,
 	.fini = pel_push_fini,
 };

@@ -74,7 +74,7 @@ static int peft_init(pel_policy_ctx *ctx)
 
 static void peft_ready(pel_policy_ctx *ctx, pel_task_id t)
 {
-	pel_plan_task_ready(ctx->state, t);
+	pel_plan_task_ready(ctx->state, ctx, t);
 }
 
 static pel_task_id peft_next(pel_policy_ctx *ctx, pel_device_id d)
@@ -93,5 +93,6 @@ const pel_policy pel_policy_peft = {
 	.init = peft_init,
 	.task_ready = peft_ready,
 	.next_task = peft_next,
+	.wakes = 1,
 	.fini = peft_fini,
 };

@@ -269,9 +269,12 @@ void pel_plan_dispatch_init(pel_plan *p, pel_policy_ctx *ctx)
 		pel_ctx_assign(ctx, t, p->dev[t]);
 }
 
-void pel_plan_task_ready(pel_plan *p, pel_task_id t)
+void pel_plan_task_ready(pel_plan *p, pel_policy_ctx *ctx, pel_task_id t)
 {
+	pel_device_id d = p->dev[t];
 	p->ready[t] = 1;
+	if (p->qhead[d] < p->qend[d] && p->queue[p->qhead[d]] == t)
+		pel_ctx_wake(ctx, d);
 }
 
 pel_task_id pel_plan_next_task(pel_plan *p, pel_device_id d)

@@ -70,8 +70,9 @@ double pel_plan_makespan(const pel_plan *p);
 /* Builds the per-device queues and sends the prefetch hints; call once
  * every task is placed. */
 void pel_plan_dispatch_init(pel_plan *p, pel_policy_ctx *ctx);
-/* Policy callbacks for a dispatched plan. */
-void pel_plan_task_ready(pel_plan *p, pel_task_id t);
+/* Policy callbacks for a dispatched plan; task_ready wakes t's device
+ * when t heads its queue (the only time next_task's answer changes). */
+void pel_plan_task_ready(pel_plan *p, pel_policy_ctx *ctx, pel_task_id t);
 pel_task_id pel_plan_next_task(pel_plan *p, pel_device_id d);
 
 #endif

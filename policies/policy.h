@@ -9,7 +9,13 @@
  *     finished (entry tasks: at the start, in id order);
  *   - next_task(d) is called whenever device d has a free slot, after every
  *     event that may have changed the answer; it returns a ready task not
- *     yet handed out that d can run, or PEL_NO_TASK for "nothing now";
+ *     yet handed out that d can run, or PEL_NO_TASK for "nothing now".
+ *     A policy that sets `wakes` promises to call pel_ctx_wake(d) whenever
+ *     next_task(d) may return a task where it last returned PEL_NO_TASK,
+ *     and that a PEL_NO_TASK answer changes nothing; the backend then asks
+ *     a device that answered PEL_NO_TASK again only once it is woken (as
+ *     StarPU wakes only the workers a pushed task may go to), so an event
+ *     costs the devices that may take work, not every idle one;
  *   - task_done(t, d) is called when t has finished on d;
  *   - fini is called once at the end.
  * A policy reads the clock, estimates and placements only through its
@@ -36,6 +42,11 @@ typedef struct {
 	/* finish time of a finished task, expected finish of a running one,
 	 * INFINITY for one not started */
 	double (*task_end)(void *backend, pel_task_id t);
+	/* d may have work now, every device when d is PEL_NO_DEVICE
+	 * (policies that set `wakes`) */
+	void (*wake)(void *backend, pel_device_id d);
+	/* no device has work now: every next_task would return PEL_NO_TASK */
+	void (*sleep_all)(void *backend);
 } pel_backend_ops;
 
 /* One parameter of a policy: name, default (as text) and what it does. */
@@ -82,6 +93,9 @@ typedef struct pel_policy {
 	pel_task_id (*next_task)(pel_policy_ctx *ctx, pel_device_id d);
 	void (*task_done)(pel_policy_ctx *ctx, pel_task_id t, pel_device_id d);
 	void (*fini)(pel_policy_ctx *ctx);
+	/* 1: the policy wakes devices as the contract above says; 0: every
+	 * device with a free slot is asked after every event */
+	int wakes;
 } pel_policy;
 
 /* The current time. */
@@ -106,6 +120,21 @@ static inline pel_device_id pel_ctx_task_device(const pel_policy_ctx *c, pel_tas
 static inline double pel_ctx_task_end(const pel_policy_ctx *c, pel_task_id t)
 {
 	return c->ops->task_end(c->backend, t);
+}
+
+/* Tells the backend that d (every device: PEL_NO_DEVICE) may have work
+ * now (see `wakes`). */
+static inline void pel_ctx_wake(pel_policy_ctx *c, pel_device_id d)
+{
+	if (c->ops->wake)
+		c->ops->wake(c->backend, d);
+}
+
+/* Tells the backend that no device has work now (see `wakes`). */
+static inline void pel_ctx_sleep_all(pel_policy_ctx *c)
+{
+	if (c->ops->sleep_all)
+		c->ops->sleep_all(c->backend);
 }
 
 /* Value of parameter name, or def when it was not given. */

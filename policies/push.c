@@ -124,6 +124,7 @@ void pel_push_to(pel_policy_ctx *ctx, pel_task_id t, pel_device_id d)
 	s->pushed_exec[t] = w;
 	pel_fifo_push(&s->q[d], t);
 	pel_ctx_assign(ctx, t, d);
+	pel_ctx_wake(ctx, d);
 }
 
 pel_task_id pel_push_next(pel_policy_ctx *ctx, pel_device_id d)

@@ -33,6 +33,7 @@ const pel_policy pel_policy_round_robin = {
 	.init = rr_init,
 	.task_ready = pel_push_ready,
 	.next_task = pel_push_next,
+	.wakes = 1,
 	.task_done = pel_push_done,
 	.fini = pel_push_fini,
 };

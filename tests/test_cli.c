@@ -436,6 +436,51 @@ static void test_set_changes_result(void)
 	CU_ASSERT_DOUBLE_EQUAL(inc2, 1.5, 1e-9);
 }
 
+/* The demo with CPUs grown to n: one run of policy with --check, its JSON
+ * object (NULL after a failed check). */
+static json_t *demo_with_cpus(const char *n, const char *policy)
+{
+	char set[64];
+	snprintf(set, sizeof set, "platform.devices.0.count=%s", n);
+	pel_t_result r;
+	pel_t_run(&r, "run", "scenarios/demo.yaml", "--policy", policy, "--set", set, "--check", "--json");
+	CHECK(r.status == 0 && r.nerr == 0, "demo with %s cpus, %s: expected a checked run, found status %d: %s",
+	      n, policy, r.status, r.err);
+	json_t *o = r.status == 0 ? parse_json(&r) : NULL;
+	pel_t_result_free(&r);
+	return o;
+}
+
+/* At the device limit (65,536 instances of one entry) a run finishes
+ * (within the harness's timeout, under the sanitizers too) and is right:
+ * checked, every device reported, and eager's schedule the one it makes
+ * with 1,024 CPUs, since the DAG is never wider than that and devices
+ * are offered work in id order. */
+static void test_device_limit(void)
+{
+	json_t *big = demo_with_cpus("65536", "eager"), *small = demo_with_cpus("1024", "eager");
+	if (big && small) {
+		json_t *devs = json_object_get(big, "devices");
+		CHECK(json_array_size(devs) == 65539, "65536 cpus: expected 65539 devices, found %zu",
+		      json_array_size(devs));
+		double mb = json_number_value(json_object_get(big, "makespan"));
+		double ms = json_number_value(json_object_get(small, "makespan"));
+		CHECK(mb > 0 && mb == ms, "eager: expected the makespan of 1024 cpus (%.17g) with 65536, found %.17g",
+		      ms, mb);
+		CHECK(json_integer_value(json_object_get(big, "events")) == 364,
+		      "65536 cpus: expected 364 events, found %" JSON_INTEGER_FORMAT,
+		      json_integer_value(json_object_get(big, "events")));
+		json_int_t tasks = 0;
+		for (size_t i = 0; i < json_array_size(devs); i++)
+			tasks += json_integer_value(json_object_get(json_array_get(devs, i), "tasks"));
+		CHECK(tasks == 364, "65536 cpus: expected 364 tasks over the devices, found %" JSON_INTEGER_FORMAT,
+		      tasks);
+	}
+	json_decref(big);
+	json_decref(small);
+	json_decref(demo_with_cpus("65536", "heft"));
+}
+
 /* ---- the command line ---- */
 
 static void expect_usage_error(const char *what, const char *want, const char *const *args)
@@ -731,6 +776,7 @@ int main(int argc, char **argv)
 		{ "text summary", test_text_summary },
 		{ "determinism and seeds", test_determinism },
 		{ "--schedule", test_schedule },
+		{ "65536 devices", test_device_limit },
 		{ NULL, NULL },
 	};
 	static const pel_t_suite suites[] = {

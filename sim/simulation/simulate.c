@@ -42,6 +42,9 @@ typedef struct {
 	pel_task_id *slot_task;/* per global slot: running task or PEL_NO_TASK */
 	int32_t *slot_kind;    /* per global slot: kernel kind loaded (FPGA) */
 	uint64_t *idle;        /* bitmap of devices with a free slot */
+	uint64_t *woken;       /* bitmap of devices the policy may have work for */
+	uint64_t *cand;        /* idle & woken: the devices to offer work */
+	uint64_t *cand_sum;    /* bitmap of the nonzero words of cand */
 	size_t xcap;
 	uint32_t done;
 	int failed;
@@ -128,13 +131,6 @@ static double ops_task_end(void *b, pel_task_id t)
 	return s->state[t] >= ST_RUNNING ? s->r->end[t] : INFINITY;
 }
 
-static const pel_backend_ops sim_ops = {
-	.now = ops_now,
-	.assign = ops_assign,
-	.task_device = ops_task_device,
-	.task_end = ops_task_end,
-};
-
 static void fail(sim *s, const char *what, pel_task_id t, pel_device_id d)
 {
 	char buf[32];
@@ -147,14 +143,96 @@ static void fail(sim *s, const char *what, pel_task_id t, pel_device_id d)
 		 s->p->devices[d].name, what);
 }
 
-static void set_idle(sim *s, pel_device_id d, int idle)
+/* Recomputes word w of the candidates and its bit in the summary. */
+static void cand_update(sim *s, uint32_t w)
+{
+	uint64_t bit = 1ULL << (w & 63);
+	s->cand[w] = s->idle[w] & s->woken[w];
+	if (s->cand[w])
+		s->cand_sum[w >> 6] |= bit;
+	else
+		s->cand_sum[w >> 6] &= ~bit;
+}
+
+/* Sets or clears d's bit in the bitmap map, keeping the candidates. */
+static void set_bit(sim *s, uint64_t *map, pel_device_id d, int on)
 {
 	uint64_t bit = 1ULL << (d & 63);
-	if (idle)
-		s->idle[d >> 6] |= bit;
+	if (on)
+		map[d >> 6] |= bit;
 	else
-		s->idle[d >> 6] &= ~bit;
+		map[d >> 6] &= ~bit;
+	cand_update(s, d >> 6);
 }
+
+static void set_idle(sim *s, pel_device_id d, int idle)
+{
+	set_bit(s, s->idle, d, idle);
+}
+
+/* The lowest candidate device with id >= from, or PEL_NO_DEVICE; costs
+ * O(1) words per 4096 devices skipped. */
+static pel_device_id next_candidate(const sim *s, pel_device_id from)
+{
+	uint32_t words = (s->p->ndevices + 63) / 64, w = from >> 6;
+	if (w >= words)
+		return PEL_NO_DEVICE;
+	uint64_t bits = s->cand[w] & (~0ULL << (from & 63));
+	if (bits)
+		return w * 64 + (uint32_t)__builtin_ctzll(bits);
+	uint32_t sw = (w + 1) >> 6, nsw = (words + 63) / 64;
+	if (sw >= nsw)
+		return PEL_NO_DEVICE;
+	uint64_t sum = (w + 1) & 63 ? s->cand_sum[sw] & (~0ULL << ((w + 1) & 63)) : s->cand_sum[sw];
+	while (!sum) {
+		if (++sw >= nsw)
+			return PEL_NO_DEVICE;
+		sum = s->cand_sum[sw];
+	}
+	w = sw * 64 + (uint32_t)__builtin_ctzll(sum);
+	return w * 64 + (uint32_t)__builtin_ctzll(s->cand[w]);
+}
+
+/* Wakes d, or every device (word by word) when d is PEL_NO_DEVICE. */
+static void ops_wake(void *b, pel_device_id d)
+{
+	sim *s = b;
+	uint32_t nd = s->p->ndevices;
+	if (d < nd) {
+		set_bit(s, s->woken, d, 1);
+	} else if (d == PEL_NO_DEVICE) {
+		for (uint32_t w = 0; w < nd / 64; w++) {
+			s->woken[w] = ~0ULL;
+			cand_update(s, w);
+		}
+		for (d = nd / 64 * 64; d < nd; d++)
+			set_bit(s, s->woken, d, 1);
+	}
+}
+
+/* Every idle candidate goes to sleep, found through the summary. */
+static void ops_sleep_all(void *b)
+{
+	sim *s = b;
+	if (!s->pol->wakes)
+		return;
+	uint32_t nsw = (s->p->ndevices + 4095) / 4096;
+	for (uint32_t sw = 0; sw < nsw; sw++)
+		while (s->cand_sum[sw]) {
+			uint32_t w = sw * 64 + (uint32_t)__builtin_ctzll(s->cand_sum[sw]);
+			s->woken[w] &= ~s->idle[w];
+			cand_update(s, w);
+		}
+}
+
+static const pel_backend_ops sim_ops = {
+	.now = ops_now,
+	.assign = ops_assign,
+	.task_device = ops_task_device,
+	.task_end = ops_task_end,
+	.wake = ops_wake,
+	.sleep_all = ops_sleep_all,
+};
 
 static void start_task(sim *s, pel_task_id t, pel_device_id d)
 {
@@ -261,22 +339,24 @@ static void network_free(network *n)
 	free(n->slot_exec);
 }
 
-/* Offers every device with a free slot work until the policy has none. */
+/* Offers every device with a free slot that the policy may have work for
+ * (every one, for a policy that does not wake devices), in id order,
+ * work until the policy has none for it.  A device answered "nothing"
+ * sleeps until the policy wakes it. */
 static void offer(sim *s)
 {
-	uint32_t words = (s->p->ndevices + 63) / 64;
-	for (uint32_t w = 0; w < words && !s->failed; w++) {
-		uint64_t bits = s->idle[w];
-		while (bits && !s->failed) {
-			pel_device_id d = w * 64 + (uint32_t)__builtin_ctzll(bits);
-			bits &= bits - 1;
-			while (s->free_slots[d] && !s->failed) {
-				pel_task_id t = s->pol->next_task(&s->ctx, d);
-				if (t == PEL_NO_TASK)
-					break;
-				start_task(s, t, d);
+	pel_device_id d = 0;
+	while (!s->failed && (d = next_candidate(s, d)) != PEL_NO_DEVICE) {
+		while (s->free_slots[d] && !s->failed) {
+			pel_task_id t = s->pol->next_task(&s->ctx, d);
+			if (t == PEL_NO_TASK) {
+				if (s->pol->wakes)
+					set_bit(s, s->woken, d, 0);
+				break;
 			}
+			start_task(s, t, d);
 		}
+		d++;
 	}
 }
 
@@ -388,6 +468,9 @@ static void sim_free(sim *s)
 	free(s->slot_task);
 	free(s->slot_kind);
 	free(s->idle);
+	free(s->woken);
+	free(s->cand);
+	free(s->cand_sum);
 	network_free(&s->net);
 }
 
@@ -414,6 +497,11 @@ pel_sim_result *pel_simulate(const pel_model *m, const pel_policy *pol,
 	s.slot_task = pel_xmalloc((size_t)p->total_slots * sizeof *s.slot_task);
 	s.slot_kind = pel_xmalloc((size_t)p->total_slots * sizeof *s.slot_kind);
 	s.idle = pel_xcalloc((nd + 63) / 64, sizeof *s.idle);
+	s.woken = pel_xcalloc((nd + 63) / 64, sizeof *s.woken);
+	s.cand = pel_xcalloc((nd + 63) / 64, sizeof *s.cand);
+	s.cand_sum = pel_xcalloc((nd + 4095) / 4096, sizeof *s.cand_sum);
+	for (uint32_t d = 0; d < nd; d++) /* a device not yet asked may have work */
+		s.woken[d >> 6] |= 1ULL << (d & 63);
 	for (uint32_t d = 0, at = 0; d < nd; d++) {
 		s.first_slot[d] = at;
 		s.free_slots[d] = p->devices[d].slots;
