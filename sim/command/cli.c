@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "../../common/alloc.h"
+#include "../studies/plugin.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -85,3 +86,67 @@ int pel_parse_seed(const char *s, uint64_t *out)
 	return 0;
 }
 
+
+void pel_common_opts_init(pel_common_opts *o, const char *cmd, int argc)
+{
+	memset(o, 0, sizeof *o);
+	o->cmd = cmd;
+	o->sets = pel_xcalloc((size_t)argc + 1, sizeof *o->sets);
+}
+
+/* --set PATH=VALUE: one override, split at the first '=' (arg is cut). */
+static int add_set(pel_common_opts *o, char *arg)
+{
+	char *eq = strchr(arg, '=');
+	if (!eq || eq == arg) {
+		pel_bad_usage(o->cmd, "--set: expected PATH=VALUE, found '%s'", arg);
+		return -1;
+	}
+	*eq = 0;
+	o->sets[o->nsets].path = arg;
+	o->sets[o->nsets++].value = eq + 1;
+	return 1;
+}
+
+int pel_common_opt(pel_common_opts *o, int c, char *arg)
+{
+	char err[2048];
+	switch (c) {
+	case PEL_OPT_SET:
+		return add_set(o, arg);
+	case PEL_OPT_POLICY_LIB:
+		if (pel_plugin_load(arg, err, sizeof err)) {
+			pel_say("%s", err);
+			return -1;
+		}
+		return 1;
+	case PEL_OPT_SEED:
+		if (pel_parse_seed(arg, &o->seed)) {
+			pel_bad_usage(o->cmd, "--seed: expected an integer in [0, 2^63-1], found '%s'", arg);
+			return -1;
+		}
+		o->have_seed = 1;
+		return 1;
+	case PEL_OPT_JSON:
+		o->json = 1;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void pel_common_opts_seed_set(pel_common_opts *o)
+{
+	if (!o->have_seed)
+		return;
+	snprintf(o->seedbuf, sizeof o->seedbuf, "%llu", (unsigned long long)o->seed);
+	o->sets[o->nsets].path = "seed";
+	o->sets[o->nsets++].value = o->seedbuf;
+}
+
+void pel_common_opts_free(pel_common_opts *o)
+{
+	free(o->sets);
+	o->sets = NULL;
+	o->nsets = 0;
+}

@@ -29,6 +29,7 @@ static const char usage_dag[] =
 	"  --json               print one JSON object\n"
 	"  -h, --help           this help\n";
 
+/* The summary as aligned "name value" lines. */
 static void print_text(const char *file, const pel_dag *g, const pel_dag_summary *x, int costed)
 {
 	printf("workload       %s\n", file);
@@ -55,6 +56,7 @@ static void print_text(const char *file, const pel_dag *g, const pel_dag_summary
 		printf("CCR            %.6g\n", x->ccr);
 }
 
+/* The summary as one JSON object on one line. */
 static void print_json(const char *file, const pel_dag *g, const pel_dag_summary *x)
 {
 	json_t *kinds = json_object();
@@ -76,95 +78,99 @@ static void print_json(const char *file, const pel_dag *g, const pel_dag_summary
 	json_decref(o);
 }
 
-int pel_cmd_dag(int argc, char **argv)
+/* What the command line asks of `pelsim dag`. */
+typedef struct {
+	pel_common_opts co;
+	const char *format, *export;
+	const char *file; /* the scenario or workload file */
+} dag_args;
+
+/* Reads the options and the file's name into a; returns -1 to go on,
+ * else the exit status (--help, bad usage). */
+static int parse_dag_args(int argc, char **argv, dag_args *a)
 {
-	pel_cli_command("dag");
-	enum { O_FORMAT = 256, O_SET, O_EXPORT, O_JSON };
+	enum { O_FORMAT = 256, O_EXPORT };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, O_FORMAT },
-		{ "set", required_argument, NULL, O_SET },
+		{ "set", required_argument, NULL, PEL_OPT_SET },
 		{ "export", required_argument, NULL, O_EXPORT },
-		{ "json", no_argument, NULL, O_JSON },
+		{ "json", no_argument, NULL, PEL_OPT_JSON },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *format = NULL, *export = NULL;
-	int json = 0, c, rc = PEL_EXIT_BAD_INPUT;
-	pel_override *sets = pel_xcalloc((size_t)argc + 1, sizeof *sets);
-	size_t nsets = 0;
-	pel_scenario *s = NULL;
-	pel_dag *alone = NULL;
-	char err[1024];
+	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		int shared = pel_common_opt(&a->co, c, optarg);
+		if (shared < 0)
+			return PEL_EXIT_BAD_INPUT;
+		if (shared)
+			continue;
 		switch (c) {
 		case O_FORMAT:
-			format = optarg;
+			a->format = optarg;
 			break;
-		case O_SET: {
-			char *eq = strchr(optarg, '=');
-			if (!eq || eq == optarg) {
-				pel_bad_usage("dag", "--set: expected PATH=VALUE, found '%s'", optarg);
-				goto out;
-			}
-			*eq = 0;
-			sets[nsets].path = optarg;
-			sets[nsets++].value = eq + 1;
-			break;
-		}
 		case O_EXPORT:
-			export = optarg;
-			break;
-		case O_JSON:
-			json = 1;
+			a->export = optarg;
 			break;
 		case 'h':
 			fputs(usage_dag, stdout);
-			rc = 0;
-			goto out;
+			return 0;
 		default:
-			pel_unknown_option("dag", argv, opts);
-			goto out;
+			return pel_unknown_option("dag", argv, opts);
 		}
 	}
-	if (optind >= argc || !*argv[optind]) {
-		pel_bad_usage("dag", "%s", "expected a scenario or workload file, found none");
-		goto out;
-	}
-	if (optind + 1 < argc) {
-		pel_bad_usage("dag", "expected one file, found a second: '%s'", argv[optind + 1]);
-		goto out;
-	}
-	const char *file = argv[optind];
+	if (optind >= argc || !*argv[optind])
+		return pel_bad_usage("dag", "%s", "expected a scenario or workload file, found none");
+	if (optind + 1 < argc)
+		return pel_bad_usage("dag", "expected one file, found a second: '%s'", argv[optind + 1]);
+	a->file = argv[optind];
+	return -1;
+}
+
+/* Loads the workload: a workload file alone into *alone, or a scenario
+ * into *s (its DAG costed on its platform); returns 0 or the exit status. */
+static int load_workload(const dag_args *a, pel_dag **alone, pel_scenario **s)
+{
+	char err[1024];
 	pel_format fmt = PEL_FMT_AUTO;
-	if (format && pel_format_from_name(format, &fmt)) {
-		pel_bad_usage("dag", "--format: expected one of: dot, wfformat, stg, etc, found '%s'", format);
-		goto out;
-	}
+	if (a->format && pel_format_from_name(a->format, &fmt))
+		return pel_bad_usage("dag", "--format: expected one of: dot, wfformat, stg, etc, found '%s'",
+				     a->format);
 	if (fmt == PEL_FMT_AUTO)
-		fmt = pel_format_detect(file);
-	if (fmt != PEL_FMT_AUTO && nsets) {
-		pel_bad_usage("dag", "--set: expected a scenario, found the workload file '%s'", file);
-		goto out;
-	}
-	const pel_dag *g;
-	const pel_model *m = NULL;
+		fmt = pel_format_detect(a->file);
+	if (fmt != PEL_FMT_AUTO && a->co.nsets)
+		return pel_bad_usage("dag", "--set: expected a scenario, found the workload file '%s'", a->file);
 	if (fmt != PEL_FMT_AUTO) {
-		alone = pel_import(file, fmt, NULL, err, sizeof err);
-		if (!alone) {
+		*alone = pel_import(a->file, fmt, NULL, err, sizeof err);
+		if (!*alone) {
 			pel_say("%s", err);
-			goto out;
+			return PEL_EXIT_BAD_INPUT;
 		}
-		g = alone;
-	} else {
-		if (pel_scenario_load(file, sets, nsets, &s, err, sizeof err)) {
-			pel_say("%s", err);
-			goto out;
-		}
-		g = s->dag;
-		m = s->model;
+	} else if (pel_scenario_load(a->file, a->co.sets, a->co.nsets, s, err, sizeof err)) {
+		pel_say("%s", err);
+		return PEL_EXIT_BAD_INPUT;
 	}
-	int e = export ? pel_export_dot(g, export, err, sizeof err) : 0;
+	return 0;
+}
+
+int pel_cmd_dag(int argc, char **argv)
+{
+	pel_cli_command("dag");
+	dag_args a = { .format = NULL };
+	pel_common_opts_init(&a.co, "dag", argc);
+	pel_scenario *s = NULL;
+	pel_dag *alone = NULL;
+	char err[1024];
+	int rc = parse_dag_args(argc, argv, &a);
+	if (rc >= 0)
+		goto out;
+	rc = load_workload(&a, &alone, &s);
+	if (rc)
+		goto out;
+	const pel_dag *g = alone ? alone : s->dag;
+	const pel_model *m = alone ? NULL : s->model;
+	int e = a.export ? pel_export_dot(g, a.export, err, sizeof err) : 0;
 	if (e) {
 		pel_say("--export: %s", err);
 		rc = e == -2 ? PEL_EXIT_RUN_FAILED : PEL_EXIT_BAD_INPUT;
@@ -172,14 +178,14 @@ int pel_cmd_dag(int argc, char **argv)
 	}
 	pel_dag_summary x;
 	pel_dag_stats(g, m, &x);
-	if (json)
-		print_json(file, g, &x);
+	if (a.co.json)
+		print_json(a.file, g, &x);
 	else
-		print_text(file, g, &x, m != NULL);
+		print_text(a.file, g, &x, m != NULL);
 	rc = 0; /* stdout is checked by main */
 out:
 	pel_dag_free(alone);
 	pel_scenario_free(s);
-	free(sets);
+	pel_common_opts_free(&a.co);
 	return rc;
 }

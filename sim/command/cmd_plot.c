@@ -72,6 +72,7 @@ typedef struct {
 	size_t n;
 } written;
 
+/* The pel_plot_sweep callback: keeps a copy of each path written. */
 static void note_path(const char *path, void *arg)
 {
 	written *w = arg;
@@ -79,9 +80,18 @@ static void note_path(const char *path, void *arg)
 	w->v[w->n++] = pel_xstrdup(path);
 }
 
-int pel_cmd_plot(int argc, char **argv)
+/* What the command line asks of `pelsim plot`. */
+typedef struct {
+	pel_plot_format fmt;
+	const char *out; /* --out, or NULL: the sweep's folder */
+	int weak; /* -1: as study.csv says */
+	const char *dir; /* the sweep's folder */
+} plot_args;
+
+/* Reads the options and the folder's name into a; returns -1 to go on,
+ * else the exit status (--help, bad usage). */
+static int parse_plot_args(int argc, char **argv, plot_args *a)
 {
-	pel_cli_command("plot");
 	enum { O_FORMAT = 256, O_OUT, O_SCALING };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, O_FORMAT },
@@ -90,26 +100,23 @@ int pel_cmd_plot(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	pel_plot_format fmt = PEL_PLOT_PDF;
-	const char *out = NULL;
-	int weak = -1; /* -1: as study.csv says */
 	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case O_FORMAT:
-			if (pel_plot_format_parse(optarg, &fmt))
+			if (pel_plot_format_parse(optarg, &a->fmt))
 				return pel_bad_usage("plot", "--format: expected pdf, png or svg, found '%s'", optarg);
 			break;
 		case O_SCALING:
 			if (strcmp(optarg, "strong") && strcmp(optarg, "weak"))
 				return pel_bad_usage("plot", "--scaling: expected strong or weak, found '%s'", optarg);
-			weak = !strcmp(optarg, "weak");
+			a->weak = !strcmp(optarg, "weak");
 			break;
 		case O_OUT:
 			if (!*optarg)
 				return pel_bad_usage("plot", "--out: expected a folder, found '%s'", optarg);
-			out = optarg;
+			a->out = optarg;
 			break;
 		case 'h':
 			fputs(usage_plot, stdout);
@@ -124,34 +131,52 @@ int pel_cmd_plot(int argc, char **argv)
 		return pel_bad_usage("plot", "%s", "expected the folder of a sweep, found ''");
 	if (optind + 1 < argc)
 		return pel_bad_usage("plot", "expected one folder, found a second: '%s'", argv[optind + 1]);
-	const char *dir = argv[optind];
-	char path[4096], err[2048];
-	size_t l = strlen(dir);
-	snprintf(path, sizeof path, "%s%ssummary.csv", dir, l && dir[l - 1] == '/' ? "" : "/");
-	pel_summary *s = pel_summary_read(path, err, sizeof err);
-	if (!s) {
-		pel_say("%s", err);
-		return PEL_EXIT_BAD_INPUT;
-	}
-	if (weak >= 0)
-		s->weak = weak;
-	if (!out)
-		out = dir;
+	a->dir = argv[optind];
+	return -1;
+}
+
+/* Makes the output folder out when missing; returns 0, or the exit status
+ * after its message. */
+static int make_out(const char *out)
+{
 	struct stat st;
 	errno = 0;
 	if (make_dirs(out)) {
 		pel_say("--out: expected a folder that can be made, found '%s' (%s)", out, strerror(errno));
-		pel_summary_free(s);
 		return PEL_EXIT_BAD_INPUT;
 	}
 	if (stat(out, &st) || !S_ISDIR(st.st_mode)) {
 		pel_say("--out: expected a folder, found '%s' (%s)", out,
 			errno == EEXIST ? "not a folder" : strerror(errno));
+		return PEL_EXIT_BAD_INPUT;
+	}
+	return 0;
+}
+
+int pel_cmd_plot(int argc, char **argv)
+{
+	pel_cli_command("plot");
+	plot_args a = { .fmt = PEL_PLOT_PDF, .out = NULL, .weak = -1 };
+	int rc = parse_plot_args(argc, argv, &a);
+	if (rc >= 0)
+		return rc;
+	char path[4096], err[2048];
+	size_t l = strlen(a.dir);
+	snprintf(path, sizeof path, "%s%ssummary.csv", a.dir, l && a.dir[l - 1] == '/' ? "" : "/");
+	pel_summary *s = pel_summary_read(path, err, sizeof err);
+	if (!s) {
+		pel_say("%s", err);
+		return PEL_EXIT_BAD_INPUT;
+	}
+	if (a.weak >= 0)
+		s->weak = a.weak;
+	const char *out = a.out ? a.out : a.dir;
+	if (make_out(out)) {
 		pel_summary_free(s);
 		return PEL_EXIT_BAD_INPUT;
 	}
 	written w = { NULL, 0 };
-	int rc = pel_plot_sweep(s, out, fmt, note_path, &w, err, sizeof err);
+	rc = pel_plot_sweep(s, out, a.fmt, note_path, &w, err, sizeof err);
 	pel_summary_free(s);
 	if (rc)
 		pel_say("%s", err);

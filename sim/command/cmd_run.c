@@ -4,7 +4,6 @@
 #include "../formats/fileio.h"
 #include "../formats/report.h"
 #include "../studies/plot.h"
-#include "../studies/plugin.h"
 #include "../studies/runone.h"
 #include "../formats/scenario.h"
 
@@ -26,7 +25,7 @@ static const char usage_run[] =
 	"  --policy LIST        use these policies instead of the scenario's: names\n"
 	"                       separated by commas, each with optional parameters\n"
 	"                       after colons (heft,pod:d=4,dmda:alpha=1:beta=2)\n"
-	"  --policy-lib FILE    load a user policy from a shared object (repeatable)\n"
+	PEL_HELP_POLICY_LIB
 	"  --seed N             use this seed instead of the scenario's (0 .. 2^63-1)\n"
 	"  --set PATH=VALUE     override one value of the scenario, by its dotted\n"
 	"                       path (platform.devices.1.count=4); repeatable\n"
@@ -48,6 +47,7 @@ static const char usage_run[] =
 	"exit status: 0 done, 1 the run could not finish or failed --check,\n"
 	"2 bad input or usage\n";
 
+/* Frees n policy specs and their array. */
 static void free_specs(pel_policy_spec *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -176,154 +176,157 @@ out:
 	return rc;
 }
 
-int pel_cmd_run(int argc, char **argv)
+/* What the command line asks of `pelsim run`. */
+typedef struct {
+	pel_common_opts co;
+	char *policy; /* --policy LIST, or NULL: the scenario's */
+	run_output o;
+	const char *file; /* the scenario */
+} run_args;
+
+/* Reads the options and the scenario's name into a; returns -1 to go on,
+ * else the exit status (--help, bad usage). */
+static int parse_run_args(int argc, char **argv, run_args *a)
 {
-	pel_cli_command("run");
-	enum { O_POLICY = 256, O_SEED, O_SET, O_JSON, O_SCHEDULE, O_CHECK, O_LIB, O_GANTT };
+	enum { O_POLICY = 256, O_SCHEDULE, O_CHECK, O_GANTT };
 	static const struct option opts[] = {
 		{ "policy", required_argument, NULL, O_POLICY },
-		{ "policy-lib", required_argument, NULL, O_LIB },
-		{ "seed", required_argument, NULL, O_SEED },
-		{ "set", required_argument, NULL, O_SET },
-		{ "json", no_argument, NULL, O_JSON },
+		{ "policy-lib", required_argument, NULL, PEL_OPT_POLICY_LIB },
+		{ "seed", required_argument, NULL, PEL_OPT_SEED },
+		{ "set", required_argument, NULL, PEL_OPT_SET },
+		{ "json", no_argument, NULL, PEL_OPT_JSON },
 		{ "schedule", required_argument, NULL, O_SCHEDULE },
 		{ "check", no_argument, NULL, O_CHECK },
 		{ "gantt", required_argument, NULL, O_GANTT },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *policy = NULL;
-	run_output o = { 0 };
-	uint64_t seed = 0;
-	int have_seed = 0, c;
-	pel_override *sets = pel_xcalloc((size_t)argc + 1, sizeof *sets);
-	size_t nsets = 0, nspecs = 0;
-	pel_policy_spec *specs = NULL;
-	int rc = PEL_EXIT_BAD_INPUT;
-	pel_scenario *s = NULL;
-	char err[2048];
+	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		int shared = pel_common_opt(&a->co, c, optarg);
+		if (shared < 0)
+			return PEL_EXIT_BAD_INPUT;
+		if (shared)
+			continue;
 		switch (c) {
 		case O_POLICY:
-			policy = optarg;
-			break;
-		case O_LIB:
-			if (pel_plugin_load(optarg, err, sizeof err)) {
-				pel_say("%s", err);
-				goto out;
-			}
-			break;
-		case O_SEED:
-			if (pel_parse_seed(optarg, &seed)) {
-				pel_bad_usage("run", "--seed: expected an integer in [0, 2^63-1], found '%s'", optarg);
-				goto out;
-			}
-			have_seed = 1;
-			break;
-		case O_SET: {
-			char *eq = strchr(optarg, '=');
-			if (!eq || eq == optarg) {
-				pel_bad_usage("run", "--set: expected PATH=VALUE, found '%s'", optarg);
-				goto out;
-			}
-			*eq = 0;
-			sets[nsets].path = optarg;
-			sets[nsets++].value = eq + 1;
-			break;
-		}
-		case O_JSON:
-			o.json = 1;
+			a->policy = optarg;
 			break;
 		case O_SCHEDULE:
-			o.schedule = optarg;
+			a->o.schedule = optarg;
 			break;
 		case O_GANTT:
-			if (pel_plot_format_of_path(optarg, &o.gantt_format)) {
-				pel_bad_usage("run", "--gantt: expected a file name ending in .pdf, .png or .svg, found '%s'",
-					      optarg);
-				goto out;
-			}
-			o.gantt = optarg;
+			if (pel_plot_format_of_path(optarg, &a->o.gantt_format))
+				return pel_bad_usage("run",
+						     "--gantt: expected a file name ending in .pdf, .png or .svg, found '%s'",
+						     optarg);
+			a->o.gantt = optarg;
 			break;
 		case O_CHECK:
-			o.check = 1;
+			a->o.check = 1;
 			break;
 		case 'h':
 			fputs(usage_run, stdout);
-			rc = 0;
-			goto out;
+			return 0;
 		default:
-			pel_unknown_option("run", argv, opts);
-			goto out;
+			return pel_unknown_option("run", argv, opts);
 		}
 	}
-	if (optind >= argc) {
-		pel_bad_usage("run", "%s", "expected a scenario file, found none");
-		goto out;
+	a->o.json = a->co.json;
+	if (optind >= argc)
+		return pel_bad_usage("run", "%s", "expected a scenario file, found none");
+	if (!*argv[optind])
+		return pel_bad_usage("run", "%s", "expected a scenario file, found ''");
+	if (optind + 1 < argc)
+		return pel_bad_usage("run", "expected one scenario file, found a second: '%s'", argv[optind + 1]);
+	a->file = argv[optind];
+	return -1;
+}
+
+/* --policy's list as specs, each naming a registered policy; returns 0 or
+ * the exit status (the specs are the caller's to free either way). */
+static int listed_policies(char *list, pel_policy_spec **specs, size_t *nspecs)
+{
+	if (parse_policies(list, specs, nspecs))
+		return PEL_EXIT_BAD_INPUT;
+	for (size_t i = 0; i < *nspecs; i++)
+		if (!pel_policy_find((*specs)[i].name))
+			return pel_bad_usage("run",
+					     "--policy: expected a registered policy (pelsim policies lists them), found '%s'",
+					     (*specs)[i].name);
+	return 0;
+}
+
+/* The scenario's own policy as the one spec (its parameters are the
+ * scenario's); returns 0 or the exit status. */
+static int scenario_policy(const pel_scenario *s, pel_policy_spec **specs, size_t *nspecs)
+{
+	if (!pel_policy_find(s->policy)) {
+		pel_say("%s: policy: expected a registered policy (pelsim policies lists them), found '%s'",
+			s->policy_where, s->policy);
+		return PEL_EXIT_BAD_INPUT;
 	}
-	if (!*argv[optind]) {
-		pel_bad_usage("run", "%s", "expected a scenario file, found ''");
-		goto out;
-	}
-	if (optind + 1 < argc) {
-		pel_bad_usage("run", "expected one scenario file, found a second: '%s'", argv[optind + 1]);
-		goto out;
-	}
-	if (policy && parse_policies(policy, &specs, &nspecs))
-		goto out;
-	for (size_t i = 0; i < nspecs; i++)
-		if (!pel_policy_find(specs[i].name)) {
-			pel_bad_usage("run", "--policy: expected a registered policy (pelsim policies lists them), found '%s'",
-				      specs[i].name);
-			goto out;
-		}
-	/* the seed also draws generated workloads: it overrides the scenario's
-	 * seed key, not only the run's */
-	char seedbuf[32];
-	if (have_seed) {
-		snprintf(seedbuf, sizeof seedbuf, "%llu", (unsigned long long)seed);
-		sets[nsets].path = "seed";
-		sets[nsets++].value = seedbuf;
-	}
-	if (pel_scenario_load(argv[optind], sets, nsets, &s, err, sizeof err)) {
-		pel_say("%s", err);
-		goto out;
-	}
-	if (!specs) {
-		if (!pel_policy_find(s->policy)) {
-			pel_say("%s: policy: expected a registered policy (pelsim policies lists them), found '%s'",
-				s->policy_where, s->policy);
-			goto out;
-		}
-		/* the scenario's policy: its parameters are the scenario's */
-		specs = pel_xcalloc(1, sizeof *specs);
-		pel_policy_spec_start(&specs[0], s->policy, NULL, 1);
-		nspecs = 1;
-	}
+	*specs = pel_xcalloc(1, sizeof **specs);
+	pel_policy_spec_start(&(*specs)[0], s->policy, NULL, 1);
+	*nspecs = 1;
+	return 0;
+}
+
+/* Runs every policy on s and reports them (a comparison table for several
+ * unless --json); returns the worst exit status. */
+static int run_all(const pel_scenario *s, const pel_policy_spec *specs, size_t nspecs, const run_output *o)
+{
+	char err[2048];
 	/* every policy's name and parameters are checked before the first
 	 * runs: a bad one stops the command with nothing printed (one policy
 	 * is checked by its own run, before it simulates anything) */
 	if (nspecs > 1 && pel_policy_specs_try(s, specs, nspecs, PEL_TRY_PARAMS, err, sizeof err)) {
 		pel_say("%s", err);
-		rc = PEL_EXIT_BAD_INPUT;
-		goto out;
+		return PEL_EXIT_BAD_INPUT;
 	}
-	if (nspecs > 1 && !o.json) {
+	if (nspecs > 1 && !o->json) {
 		printf("scenario %s, seed %llu: ", s->name, (unsigned long long)s->seed);
 		pel_report_compare_header(stdout, s->model, s->dag->release != NULL);
 	}
-	rc = 0;
+	int rc = 0;
 	for (size_t i = 0; i < nspecs; i++) {
-		int one = run_one(s, &specs[i], &o, nspecs);
+		int one = run_one(s, &specs[i], o, nspecs);
 		if (one > rc)
 			rc = one;
 		if (one == PEL_EXIT_BAD_INPUT)
 			break;
 	}
+	return rc;
+}
+
+int pel_cmd_run(int argc, char **argv)
+{
+	pel_cli_command("run");
+	run_args a = { .policy = NULL };
+	pel_common_opts_init(&a.co, "run", argc);
+	size_t nspecs = 0;
+	pel_policy_spec *specs = NULL;
+	pel_scenario *s = NULL;
+	char err[2048];
+	int rc = parse_run_args(argc, argv, &a);
+	if (rc >= 0)
+		goto out;
+	rc = a.policy ? listed_policies(a.policy, &specs, &nspecs) : 0;
+	if (rc)
+		goto out;
+	pel_common_opts_seed_set(&a.co);
+	rc = PEL_EXIT_BAD_INPUT;
+	if (pel_scenario_load(a.file, a.co.sets, a.co.nsets, &s, err, sizeof err)) {
+		pel_say("%s", err);
+		goto out;
+	}
+	if (!specs && scenario_policy(s, &specs, &nspecs))
+		goto out;
+	rc = run_all(s, specs, nspecs, &a.o);
 out:
 	free_specs(specs, nspecs);
 	pel_scenario_free(s);
-	free(sets);
+	pel_common_opts_free(&a.co);
 	return rc;
 }

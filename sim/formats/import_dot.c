@@ -26,6 +26,7 @@
 static char cg_msg[1024];
 static size_t cg_len;
 
+/* cgraph's error callback: appends s to cg_msg (cut at its size). */
 static int collect(char *s)
 {
 	size_t n = strlen(s);
@@ -79,22 +80,26 @@ static void *syntax_error(const char *path, const char *text, size_t len, char *
 	return pel_imp_fail(err, errlen, "%s:%lu: DOT %s %s", path, line, se, rest);
 }
 
+/* A node attribute time_KEY: an explicit time on device KEY. */
 typedef struct {
 	Agsym_t *sym;
 	const char *key;
 } cost_attr;
 
+/* qsort order of cost attributes: their order of declaration. */
 static int by_id(const void *a, const void *b)
 {
 	int x = ((const cost_attr *)a)->sym->id, y = ((const cost_attr *)b)->sym->id;
 	return (x > y) - (x < y);
 }
 
+/* An edge and its sequence number (its order of appearance). */
 typedef struct {
 	Agedge_t *e;
 	uint64_t seq;
 } edge_ref;
 
+/* qsort order of edges: their order of appearance. */
 static int by_seq(const void *a, const void *b)
 {
 	uint64_t x = ((const edge_ref *)a)->seq, y = ((const edge_ref *)b)->seq;
@@ -166,6 +171,7 @@ static int attr_number(void *obj, Agsym_t *sym, double def, double *out, const c
 	return -1;
 }
 
+/* "node 'NAME'" into buf, for messages; returns buf. */
 static const char *node_what(Agnode_t *n, char *buf, size_t len)
 {
 	char q[64];
@@ -174,76 +180,92 @@ static const char *node_what(Agnode_t *n, char *buf, size_t len)
 	return buf;
 }
 
-static pel_dag *convert(Agraph_t *G, const char *path, char *err, size_t errlen)
+/* The node attributes time_KEY declared in G, in order of declaration
+ * (free the array). */
+static cost_attr *cost_attrs(Agraph_t *G, size_t *ncost)
 {
-	char what[160];
-	int nn = agnnodes(G);
-	pel_dag *g = pel_dag_new();
-	pel_imp_map kinds;
-	pel_imp_map_init(&kinds, 16);
 	cost_attr *costs = NULL;
-	uint32_t *task_of = NULL;
-	edge_ref *edges = NULL;
-	size_t ncost = 0, ne = 0;
-
-	Agsym_t *nsize = agattr(G, AGNODE, "size", NULL);
-	Agsym_t *nkind = agattr(G, AGNODE, "kind", NULL);
-	Agsym_t *nrel = agattr(G, AGNODE, "release", NULL);
-	Agsym_t *esize = agattr(G, AGEDGE, "size", NULL);
-	Agsym_t *ecomm = agattr(G, AGEDGE, "comm", NULL);
+	*ncost = 0;
 	for (Agsym_t *s = agnxtattr(G, AGNODE, NULL); s; s = agnxtattr(G, AGNODE, s))
 		if (!strncmp(s->name, "time_", 5) && s->name[5]) {
-			costs = pel_xreallocarray(costs, ncost + 1, sizeof *costs);
-			costs[ncost++] = (cost_attr){ s, s->name + 5 };
+			costs = pel_xreallocarray(costs, *ncost + 1, sizeof *costs);
+			costs[(*ncost)++] = (cost_attr){ s, s->name + 5 };
 		}
-	if (ncost)
-		qsort(costs, ncost, sizeof *costs, by_id); /* order of declaration */
+	if (*ncost)
+		qsort(costs, *ncost, sizeof *costs, by_id); /* order of declaration */
+	return costs;
+}
 
-	uint64_t maxseq = 0;
-	for (Agnode_t *n = agfstnode(G); n; n = agnxtnode(G, n))
-		if (AGSEQ(n) > maxseq)
-			maxseq = AGSEQ(n);
-	task_of = pel_xmalloc(((size_t)maxseq + 1) * sizeof *task_of);
-	pel_dag_reserve(g, (size_t)nn, (size_t)agnedges(G));
-	for (Agnode_t *n = agfstnode(G); n; n = agnxtnode(G, n)) {
-		double work, rel;
-		node_what(n, what, sizeof what);
-		if (attr_number(n, nsize, 0, &work, path, what, "flop", err, errlen) ||
-		    attr_number(n, nrel, 0, &rel, path, what, "seconds", err, errlen))
-			goto fail;
-		const char *k = nkind ? agxget(n, nkind) : NULL;
-		if (!k || !*k)
-			k = "task";
-		uint16_t kind;
-		if (pel_imp_kind(&kinds, g, k, strlen(k), &kind, path, err, errlen))
-			goto fail;
-		pel_task_id t = pel_dag_add_task(g, agnameof(n), kind, work);
-		task_of[AGSEQ(n)] = t;
-		if (rel > 0)
-			pel_dag_set_release(g, t, rel);
-		for (size_t c = 0; c < ncost; c++) {
-			const char *v = agxget(n, costs[c].sym);
-			double time;
-			if (!v || !*v)
-				continue;
-			if (attr_number(n, costs[c].sym, 0, &time, path, what, "seconds", err, errlen))
-				goto fail;
-			pel_dag_add_cost(g, t, costs[c].key, time);
-		}
+/* The node attributes a task is read from, looked up once per graph. */
+typedef struct {
+	Agsym_t *size, *kind, *release;
+	cost_attr *costs;
+	size_t ncost;
+} node_attrs;
+
+/* Node n as a task of g: size (work), kind, release, explicit times;
+ * task_of maps its sequence number to the task.  Returns 0 or -1 (err). */
+static int add_node(Agnode_t *n, const node_attrs *at, pel_dag *g, pel_imp_map *kinds, uint32_t *task_of,
+		    const char *path, char *err, size_t errlen)
+{
+	char what[160];
+	double work, rel;
+	node_what(n, what, sizeof what);
+	if (attr_number(n, at->size, 0, &work, path, what, "flop", err, errlen) ||
+	    attr_number(n, at->release, 0, &rel, path, what, "seconds", err, errlen))
+		return -1;
+	const char *k = at->kind ? agxget(n, at->kind) : NULL;
+	if (!k || !*k)
+		k = "task";
+	uint16_t kind;
+	if (pel_imp_kind(kinds, g, k, strlen(k), &kind, path, err, errlen))
+		return -1;
+	pel_task_id t = pel_dag_add_task(g, agnameof(n), kind, work);
+	task_of[AGSEQ(n)] = t;
+	if (rel > 0)
+		pel_dag_set_release(g, t, rel);
+	for (size_t c = 0; c < at->ncost; c++) {
+		const char *v = agxget(n, at->costs[c].sym);
+		double time;
+		if (!v || !*v)
+			continue;
+		if (attr_number(n, at->costs[c].sym, 0, &time, path, what, "seconds", err, errlen))
+			return -1;
+		pel_dag_add_cost(g, t, at->costs[c].key, time);
 	}
+	return 0;
+}
 
+/* G's edges in order of appearance, *ne of them (free the array). */
+static edge_ref *edges_in_order(Agraph_t *G, size_t *ne)
+{
+	edge_ref *edges = NULL;
 	size_t cap = 0;
+	*ne = 0;
 	for (Agnode_t *n = agfstnode(G); n; n = agnxtnode(G, n))
 		for (Agedge_t *e = agfstout(G, n); e; e = agnxtout(G, e)) {
-			if (ne == cap) {
+			if (*ne == cap) {
 				cap = cap ? 2 * cap : 1024;
 				edges = pel_xreallocarray(edges, cap, sizeof *edges);
 			}
-			edges[ne++] = (edge_ref){ e, AGSEQ(e) };
+			edges[(*ne)++] = (edge_ref){ e, AGSEQ(e) };
 		}
-	if (ne)
-		qsort(edges, ne, sizeof *edges, by_seq); /* order of appearance */
-	for (size_t i = 0; i < ne; i++) {
+	if (*ne)
+		qsort(edges, *ne, sizeof *edges, by_seq); /* order of appearance */
+	return edges;
+}
+
+/* G's edges as edges of g: size (bytes), comm.  Returns 0 or -1 (err). */
+static int add_edges(Agraph_t *G, pel_dag *g, const uint32_t *task_of, const char *path, char *err,
+		     size_t errlen)
+{
+	Agsym_t *esize = agattr(G, AGEDGE, "size", NULL);
+	Agsym_t *ecomm = agattr(G, AGEDGE, "comm", NULL);
+	size_t ne;
+	edge_ref *edges = edges_in_order(G, &ne);
+	char what[160] = "";
+	int rc = 0;
+	for (size_t i = 0; i < ne && !rc; i++) {
 		Agedge_t *e = edges[i].e;
 		double bytes, comm;
 		if ((esize && *agxget(e, esize)) || (ecomm && *agxget(e, ecomm))) {
@@ -252,23 +274,48 @@ static pel_dag *convert(Agraph_t *G, const char *path, char *err, size_t errlen)
 			snprintf(what, sizeof what, "edge %s -> %s", pel_imp_quote(q1, sizeof q1, a, strlen(a)),
 				 pel_imp_quote(q2, sizeof q2, b, strlen(b)));
 		}
-		if (attr_number(e, esize, 0, &bytes, path, what, "bytes", err, errlen) ||
-		    attr_number(e, ecomm, NAN, &comm, path, what, "seconds", err, errlen))
-			goto fail;
-		pel_dag_add_edge(g, task_of[AGSEQ(agtail(e))], task_of[AGSEQ(aghead(e))], bytes, comm);
+		rc = attr_number(e, esize, 0, &bytes, path, what, "bytes", err, errlen) ||
+		     attr_number(e, ecomm, NAN, &comm, path, what, "seconds", err, errlen);
+		if (!rc)
+			pel_dag_add_edge(g, task_of[AGSEQ(agtail(e))], task_of[AGSEQ(aghead(e))], bytes, comm);
 	}
 	free(edges);
+	return rc ? -1 : 0;
+}
+
+/* The DAG of graph G: a task per node, an edge per edge, both in order. */
+static pel_dag *convert(Agraph_t *G, const char *path, char *err, size_t errlen)
+{
+	pel_dag *g = pel_dag_new();
+	pel_imp_map kinds;
+	pel_imp_map_init(&kinds, 16);
+	node_attrs at = {
+		agattr(G, AGNODE, "size", NULL),
+		agattr(G, AGNODE, "kind", NULL),
+		agattr(G, AGNODE, "release", NULL),
+		NULL,
+		0,
+	};
+	at.costs = cost_attrs(G, &at.ncost);
+	uint64_t maxseq = 0;
+	for (Agnode_t *n = agfstnode(G); n; n = agnxtnode(G, n))
+		if (AGSEQ(n) > maxseq)
+			maxseq = AGSEQ(n);
+	uint32_t *task_of = pel_xmalloc(((size_t)maxseq + 1) * sizeof *task_of);
+	pel_dag_reserve(g, (size_t)agnnodes(G), (size_t)agnedges(G));
+	int rc = 0;
+	for (Agnode_t *n = agfstnode(G); n && !rc; n = agnxtnode(G, n))
+		rc = add_node(n, &at, g, &kinds, task_of, path, err, errlen);
+	if (!rc)
+		rc = add_edges(G, g, task_of, path, err, errlen);
 	free(task_of);
-	free(costs);
+	free(at.costs);
 	pel_imp_map_free(&kinds);
+	if (rc) {
+		pel_dag_free(g);
+		return NULL;
+	}
 	return pel_imp_finish(g, path, err, errlen);
-fail:
-	free(edges);
-	free(task_of);
-	free(costs);
-	pel_imp_map_free(&kinds);
-	pel_dag_free(g);
-	return NULL;
 }
 
 /* Whether the text holds at most one '{': no subgraph, no second graph

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Where the reading is, and where its message goes. */
 typedef struct {
 	const char *p, *end; /* unread text */
 	const char *ls, *le; /* current line */
@@ -84,109 +85,148 @@ static void *fail_found(cursor *c, const char *w, size_t len, const char *fmt_ex
 			    w ? pel_imp_quote(q, sizeof q, w, len) : "the end of the line");
 }
 
+/* The first line: the number of real tasks, checked against what the
+ * file's len bytes can hold; returns 0 or -1 (err). */
+static int read_count(cursor *c, size_t len, uint64_t *n)
+{
+	const char *w;
+	size_t wl;
+	if (!next_line(c)) {
+		pel_imp_fail(c->err, c->errlen, "%s:1: expected the number of tasks, found an empty file", c->path);
+		return -1;
+	}
+	if (!word(c, &w, &wl) || pel_imp_integer(w, wl, UINT32_MAX - 3, n)) {
+		fail_found(c, w, wl, "expected the number of tasks (an integer from 0 to %u)", UINT32_MAX - 3);
+		return -1;
+	}
+	if (word(c, &w, &wl)) {
+		fail_found(c, w, wl, "expected only the number of tasks on the first line");
+		return -1;
+	}
+	/* a task line takes 6 bytes or more ("0 0 0\n"): refuse a count the
+	 * file cannot possibly hold before allocating for it (a truncated
+	 * file of a plausible count is reported where it ends) */
+	if ((uint32_t)*n + 2 > len / 2 + 16) {
+		pel_imp_fail(c->err, c->errlen,
+			     "%s:%zu: expected a number of tasks that %zu bytes can describe, found %llu",
+			     c->path, c->line, len, (unsigned long long)*n);
+		return -1;
+	}
+	return 0;
+}
+
+/* The npred predecessors of task i on its line, as edges into i (seen:
+ * all 0, left so); returns 0 or -1 (err). */
+static int read_preds(cursor *c, pel_dag *g, uint32_t i, uint64_t npred, uint32_t total, uint8_t *seen)
+{
+	const char *w;
+	size_t wl;
+	uint32_t first = g->nedges;
+	int rc = -1;
+	uint64_t k = 0, p = 0;
+	for (; k < npred; k++) {
+		if (!word(c, &w, &wl)) {
+			pel_imp_fail(c->err, c->errlen, "%s:%zu: task %u: expected %llu predecessor%s, found %llu",
+				     c->path, c->line, i, (unsigned long long)npred, npred == 1 ? "" : "s",
+				     (unsigned long long)k);
+			break;
+		}
+		if (pel_imp_integer(w, wl, total - 1, &p) || p == i) {
+			fail_found(c, w, wl, "task %u: predecessor %llu: expected a task id from 0 to %u other than %u",
+				   i, (unsigned long long)k + 1, total - 1, i);
+			break;
+		}
+		if (seen[p]) {
+			fail_found(c, w, wl, "task %u: predecessor %llu: expected a task not listed before on the line",
+				   i, (unsigned long long)k + 1);
+			break;
+		}
+		seen[p] = 1;
+		pel_dag_add_edge(g, (pel_task_id)p, i, 0, NAN);
+	}
+	if (k == npred)
+		rc = 0;
+	for (uint32_t e = first; e < g->nedges; e++)
+		seen[g->src[e]] = 0;
+	return rc;
+}
+
+/* Task i's line (id, time, number of predecessors, predecessors) of
+ * total; returns 0 or -1 (err). */
+static int read_task(cursor *c, pel_dag *g, uint16_t kind, uint32_t i, uint32_t total, uint8_t *seen)
+{
+	const char *w;
+	size_t wl;
+	uint64_t id, npred;
+	double time;
+	if (!next_line(c)) {
+		pel_imp_fail(c->err, c->errlen,
+			     "%s:%zu: expected the line of task %u of 0..%u (id, time, number of "
+			     "predecessors, predecessors), found the end of the file",
+			     c->path, c->line, i, total - 1);
+		return -1;
+	}
+	if (!word(c, &w, &wl) || pel_imp_integer(w, wl, UINT32_MAX, &id) || id != i) {
+		fail_found(c, w, wl, "expected task id %u", i);
+		return -1;
+	}
+	if (!word(c, &w, &wl) || pel_imp_number(w, wl, &time)) {
+		fail_found(c, w, wl, "task %u: expected a processing time (a number >= 0)", i);
+		return -1;
+	}
+	if (!word(c, &w, &wl) || pel_imp_integer(w, wl, total - 1, &npred)) {
+		fail_found(c, w, wl, "task %u: expected the number of predecessors (an integer from 0 to %u)", i,
+			   total - 1);
+		return -1;
+	}
+	pel_dag_add_task(g, NULL, kind, time);
+	if (read_preds(c, g, i, npred, total, seen))
+		return -1;
+	if (word(c, &w, &wl)) {
+		fail_found(c, w, wl, "task %u: expected %llu predecessor%s and the end of the line", i,
+			   (unsigned long long)npred, npred == 1 ? "" : "s");
+		return -1;
+	}
+	return 0;
+}
+
+/* The trailer after the total task lines: '#' comments only; returns 0
+ * or -1 (err). */
+static int read_trailer(cursor *c, uint32_t total)
+{
+	const char *w;
+	size_t wl;
+	while (next_line(c)) {
+		const char *s = c->ls;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s != '#') {
+			word(c, &w, &wl);
+			fail_found(c, w, wl, "expected a '#' comment after the %u task lines", total);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 pel_dag *pel_import_stg(const char *path, char *text, size_t len, char *err, size_t errlen)
 {
 	pel_dag *g = NULL;
 	uint8_t *seen = NULL;
 	cursor c = { text, text + len, NULL, NULL, 0, path, err, errlen };
-	const char *w;
-	size_t wl;
 	uint64_t n;
-	if (!next_line(&c)) {
-		pel_imp_fail(err, errlen, "%s:1: expected the number of tasks, found an empty file", path);
+	if (read_count(&c, len, &n))
 		goto fail;
-	}
-	if (!word(&c, &w, &wl) || pel_imp_integer(w, wl, UINT32_MAX - 3, &n)) {
-		fail_found(&c, w, wl, "expected the number of tasks (an integer from 0 to %u)",
-			   UINT32_MAX - 3);
-		goto fail;
-	}
-	if (word(&c, &w, &wl)) {
-		fail_found(&c, w, wl, "expected only the number of tasks on the first line");
-		goto fail;
-	}
 	uint32_t total = (uint32_t)n + 2;
-	/* a task line takes 6 bytes or more ("0 0 0\n"): refuse a count the
-	 * file cannot possibly hold before allocating for it (a truncated
-	 * file of a plausible count is reported where it ends) */
-	if (total > len / 2 + 16) {
-		pel_imp_fail(err, errlen,
-			     "%s:%zu: expected a number of tasks that %zu bytes can describe, found %llu",
-			     path, c.line, len, (unsigned long long)n);
-		goto fail;
-	}
 	g = pel_dag_new();
 	uint16_t kind = pel_dag_kind(g, "task");
 	pel_dag_reserve(g, total, 0);
 	seen = pel_xcalloc(total, 1);
-	for (uint32_t i = 0; i < total; i++) {
-		uint64_t id, npred;
-		double time;
-		if (!next_line(&c)) {
-			pel_imp_fail(err, errlen,
-				     "%s:%zu: expected the line of task %u of 0..%u (id, time, number of "
-				     "predecessors, predecessors), found the end of the file",
-				     path, c.line, i, total - 1);
+	for (uint32_t i = 0; i < total; i++)
+		if (read_task(&c, g, kind, i, total, seen))
 			goto fail;
-		}
-		if (!word(&c, &w, &wl) || pel_imp_integer(w, wl, UINT32_MAX, &id) || id != i) {
-			fail_found(&c, w, wl, "expected task id %u", i);
-			goto fail;
-		}
-		if (!word(&c, &w, &wl) || pel_imp_number(w, wl, &time)) {
-			fail_found(&c, w, wl, "task %u: expected a processing time (a number >= 0)", i);
-			goto fail;
-		}
-		if (!word(&c, &w, &wl) || pel_imp_integer(w, wl, total - 1, &npred)) {
-			fail_found(&c, w, wl,
-				   "task %u: expected the number of predecessors (an integer from 0 to %u)", i,
-				   total - 1);
-			goto fail;
-		}
-		pel_dag_add_task(g, NULL, kind, time);
-		uint32_t first = g->nedges;
-		for (uint64_t k = 0; k < npred; k++) {
-			uint64_t p;
-			if (!word(&c, &w, &wl)) {
-				pel_imp_fail(err, errlen,
-					     "%s:%zu: task %u: expected %llu predecessor%s, found %llu", path,
-					     c.line, i, (unsigned long long)npred, npred == 1 ? "" : "s",
-					     (unsigned long long)k);
-				goto fail;
-			}
-			if (pel_imp_integer(w, wl, total - 1, &p) || p == i) {
-				fail_found(&c, w, wl,
-					   "task %u: predecessor %llu: expected a task id from 0 to %u other than %u",
-					   i, (unsigned long long)k + 1, total - 1, i);
-				goto fail;
-			}
-			if (seen[p]) {
-				fail_found(&c, w, wl,
-					   "task %u: predecessor %llu: expected a task not listed before on the line",
-					   i, (unsigned long long)k + 1);
-				goto fail;
-			}
-			seen[p] = 1;
-			pel_dag_add_edge(g, (pel_task_id)p, i, 0, NAN);
-		}
-		for (uint32_t e = first; e < g->nedges; e++)
-			seen[g->src[e]] = 0;
-		if (word(&c, &w, &wl)) {
-			fail_found(&c, w, wl, "task %u: expected %llu predecessor%s and the end of the line", i,
-				   (unsigned long long)npred, npred == 1 ? "" : "s");
-			goto fail;
-		}
-	}
-	while (next_line(&c)) {
-		const char *s = c.ls;
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (*s != '#') {
-			word(&c, &w, &wl);
-			fail_found(&c, w, wl, "expected a '#' comment after the %u task lines", total);
-			goto fail;
-		}
-	}
+	if (read_trailer(&c, total))
+		goto fail;
 	free(seen);
 	free(text);
 	return pel_imp_finish(g, path, err, errlen);
